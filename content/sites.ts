@@ -39,3 +39,44 @@ export function siteForHost(hostname: string): Site | undefined {
   const host = hostname.toLowerCase();
   return SITES.find((site) => site.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
 }
+
+/**
+ * How the sites link to a hashtag's page, by the URL's shape: the tag as the URL names it, decoded
+ * (`MeToo`, `metoo`, `Me Too`, `#metoo`), or null for any other link.
+ */
+const HASHTAG_LINKS: readonly { path: RegExp; param?: string; when?: (url: URL) => boolean }[] = [
+  { path: /^\/hashtag\/([^/?#]+)\/?$/i }, // X, Bluesky, Facebook, YouTube
+  { path: /^\/tags?\/([^/?#]+)\/?$/i }, // Mastodon (/tags), Pleroma and TikTok (/tag)
+  { path: /^\/explore\/tags\/([^/?#]+)\/?$/i }, // Instagram
+  { path: /^\/tagged\/([^/?#]+)\/?$/i }, // Tumblr
+  { path: /^\/explore\/search\/keyword\/?$/i, param: 'q' }, // Instagram, newer
+  { path: /^\/feed\/hashtag\/?$/i, param: 'keywords' }, // LinkedIn
+  {
+    path: /^\/search\/?$/i,
+    param: 'q',
+    when: (url) => url.searchParams.get('serp_type') === 'tags',
+  }, // Threads topic tags
+];
+
+export function hashtagFromHref(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  for (const rule of HASHTAG_LINKS) {
+    const match = rule.path.exec(url.pathname);
+    if (!match) continue;
+    if (rule.when && !rule.when(url)) continue;
+    const raw = rule.param ? url.searchParams.get(rule.param) : match[1];
+    if (!raw) continue;
+    try {
+      return rule.param ? raw : decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}

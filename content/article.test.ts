@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ARTICLE_FILE,
+  MISSING_WORD_MARK,
+  buildArticleModel,
+  excerptPieces,
+  locateExcerpt,
+} from './article';
+
+const articleText = readFileSync(join(process.cwd(), 'assets', ARTICLE_FILE), 'utf8');
+const model = buildArticleModel(articleText);
+
+function quotesOf(): string[] {
+  return [
+    ...model.summary.basis,
+    ...model.history.map((entry) => entry.excerpt),
+    model.milanoTweet,
+    ...model.burke.quotes.map((quote) => quote.text),
+  ];
+}
+
+describe('the bundled article', () => {
+  it('is the seed article, verbatim', () => {
+    const seed = join(process.cwd(), '..', 'shared', 'seed', ARTICLE_FILE);
+    let shared: string | null = null;
+    try {
+      shared = readFileSync(seed, 'utf8');
+    } catch {
+      // ../shared is beside every checkout and CI clone; without it there is nothing to compare.
+    }
+    expect(shared).not.toBeNull();
+    expect(articleText).toBe(shared);
+  });
+});
+
+describe('buildArticleModel', () => {
+  it('takes the headline from the first line', () => {
+    expect(model.headline).toBe('Alyssa Milano Shares A Personal Message About The #MeToo Moment');
+    expect(model.source.headline).toBe(model.headline);
+  });
+
+  it.each(quotesOf())('quotes verbatim: %s', (quote) => {
+    expect(locateExcerpt(articleText, quote)).not.toBeNull();
+  });
+
+  it('keeps the history in the order the story happened', () => {
+    expect(model.history.map((entry) => entry.label)).toEqual([
+      'Tarana Burke starts the movement',
+      'Alyssa Milano’s tweet',
+      'The Weinstein accusations',
+      'The first anniversary',
+    ]);
+  });
+
+  it('quotes Milano’s tweet as the article does', () => {
+    expect(articleText).toContain(`tweeted,\u00a0“${model.milanoTweet}”`);
+  });
+
+  it('marks every inferred date as inferred, with its basis', () => {
+    const dates = [model.publication.date, ...model.history.map((entry) => entry.when)];
+    for (const when of dates) {
+      if (when === undefined || typeof when === 'string') {
+        if (typeof when === 'string') expect(articleText).toContain(when);
+        continue;
+      }
+      expect(when.inferred).toBe(true);
+      expect(when.basis.length).toBeGreaterThan(10);
+    }
+    expect(model.publication.date.text).toBe('15 October 2018');
+  });
+
+  it('shows the missing word with the editorial mark, and says so', () => {
+    const quote = model.burke.quotes.find((q) => q.text.includes(MISSING_WORD_MARK));
+    expect(quote?.onCard).toBe(true);
+    expect(quote?.note).toMatch(/missing/);
+    // The source has two spaces where the word stood: the mark replaces exactly that gap.
+    expect(articleText).toContain('a speech about \u00a0from 2014');
+    const [before, after] = excerptPieces(quote?.text ?? '');
+    expect(articleText).toContain(`${before} \u00a0${after}`);
+  });
+
+  it('attributes Burke’s words to her by name and handle', () => {
+    expect(model.burke.name).toBe('Tarana Burke');
+    expect(model.burke.handle).toBe('@TaranaBurke');
+    expect(model.burke.quotes.filter((q) => q.onCard)).toHaveLength(2);
+  });
+
+  it('keeps every paragraph of the article', () => {
+    expect(model.paragraphs.join('\n\n')).toBe(articleText.trim().replace(/\n\s*\n/g, '\n\n'));
+    expect(model.paragraphs).toHaveLength(9);
+  });
+});
+
+describe('locateExcerpt', () => {
+  it('refuses text the article does not hold', () => {
+    expect(locateExcerpt(articleText, 'Tarana Burke founded the movement in 2006.')).toBeNull();
+  });
+
+  it('requires the pieces in order', () => {
+    expect(
+      locateExcerpt(articleText, 'From there #metoo went viral. … A year ago today'),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Drives the card: turns pointer, focus and key events into state-machine events, runs the machine's
+ * effects (timers, open, close) and keeps focus where a keyboard user expects it.
+ */
+import type { MentionRecord, MentionStore } from '../mentions';
+import { mentionAtPoint, mentionOfLink } from '../scan/hit-test';
+import type { CardView } from './card-view';
+import {
+  DEFAULT_MACHINE_OPTIONS,
+  transition,
+  type CardEffect,
+  type CardEvent,
+  type CardState,
+  type MachineOptions,
+} from './machine';
+
+export interface CardControllerOptions {
+  machine: () => MachineOptions;
+  theme: () => 'auto' | 'light' | 'dark';
+  shadowRoots: () => ShadowRoot[];
+}
+
+export class CardController {
+  private state: CardState<MentionRecord> = { name: 'idle' };
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private hovered: MentionRecord | null = null;
+  private returnFocusTo: HTMLElement | null = null;
+  private frame = 0;
+  private lastPoint: { x: number; y: number; touch: boolean } | null = null;
+  private readonly doc: Document;
+  private readonly store: MentionStore;
+  private readonly view: CardView;
+  private readonly options: CardControllerOptions;
+
+  constructor(doc: Document, store: MentionStore, view: CardView, options: CardControllerOptions) {
+    this.doc = doc;
+    this.store = store;
+    this.view = view;
+    this.options = options;
+  }
+
+  get current(): CardState<MentionRecord> {
+    return this.state;
+  }
+
+  /** Listens on the document; every listener goes with the signal. */
+  listen(signal: AbortSignal): void {
+    const opts = { capture: true, passive: true, signal };
+    this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), opts);
+    this.doc.addEventListener('pointerdown', (event) => this.onPointerDown(event), opts);
+    this.doc.addEventListener('click', (event) => this.onClick(event), opts);
+    this.doc.addEventListener('focusin', (event) => this.onFocusIn(event), opts);
+    this.doc.addEventListener('focusout', (event) => this.onFocusOut(event), opts);
+    this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), {
+      capture: true,
+      signal,
+    });
+    signal.addEventListener('abort', () => this.close());
+  }
+
+  /** Opens the card for a mention at once (popup list, keyboard command). */
+  openFor(record: MentionRecord): void {
+    this.dispatch({ type: 'activateMention', target: record });
+  }
+
+  /** Closes the card, whatever its state (settings turned off, page navigated). */
+  close(): void {
+    this.cancelTimer();
+    this.state = { name: 'idle' };
+    this.hovered = null;
+    this.view.hide();
+  }
+
+  dispatch(event: CardEvent<MentionRecord>): void {
+    const options = { ...DEFAULT_MACHINE_OPTIONS, ...this.options.machine() };
+    const { state, effects } = transition(this.state, event, options);
+    this.state = state;
+    for (const effect of effects) this.run(effect);
+  }
+
+  private run(effect: CardEffect<MentionRecord>): void {
+    switch (effect.type) {
+      case 'cancelTimer':
+        this.cancelTimer();
+        break;
+      case 'startTimer':
+        this.cancelTimer();
+        this.timer = setTimeout(() => {
+          this.timer = null;
+          this.dispatch({ type: effect.timer === 'dwell' ? 'dwellElapsed' : 'graceElapsed' });
+        }, effect.ms);
+        break;
+      case 'open': {
+        const active = this.doc.activeElement;
+        this.returnFocusTo = active instanceof HTMLElement ? active : null;
+        void this.view.show(
+          { text: effect.target.text, tag: effect.target.tag },
+          effect.target.range,
+          {
+            focus: effect.focus,
+            theme: this.options.theme(),
+          },
+        );
+        break;
+      }
+      case 'close': {
+        const hadFocus = this.view.host !== null && this.view.host.matches(':focus-within');
+        this.view.hide();
+        if (effect.returnFocus && hadFocus) this.returnFocusTo?.focus();
+        this.returnFocusTo = null;
+        break;
+      }
+    }
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.view.holds(event)) return;
+    this.lastPoint = { x: event.clientX, y: event.clientY, touch: event.pointerType === 'touch' };
+    if (this.frame) return;
+    // One hit test per frame, however fast the pointer moves.
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const point = this.lastPoint;
+      if (point && !point.touch) this.updateHover(this.hitTest(point.x, point.y));
+    });
+  }
+
+  private hitTest(x: number, y: number): MentionRecord | null {
+    return mentionAtPoint(this.doc, this.store, x, y, this.options.shadowRoots());
+  }
+
+  private updateHover(record: MentionRecord | null): void {
+    if (record === this.hovered) return;
+    if (this.hovered) this.dispatch({ type: 'pointerLeaveMention' });
+    this.hovered = record;
+    if (record) this.dispatch({ type: 'pointerEnterMention', target: record });
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (this.view.holds(event)) return;
+    const record = this.hitTest(event.clientX, event.clientY);
+    if (record && event.pointerType === 'touch' && !record.link) {
+      this.dispatch({ type: 'activateMention', target: record });
+      return;
+    }
+    if (!record) this.dispatch({ type: 'outsidePress' });
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.options.machine().trigger !== 'click' || this.view.holds(event)) return;
+    const record = this.hitTest(event.clientX, event.clientY);
+    if (record) this.dispatch({ type: 'activateMention', target: record });
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    if (this.view.holds(event)) return;
+    const target = event.target;
+    if (!(target instanceof Element)) return;
+    const record = mentionOfLink(this.store, target);
+    if (record) this.dispatch({ type: 'focusMention', target: record });
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (this.view.holds(event)) return;
+    const next = event.relatedTarget;
+    const host = this.view.host;
+    if (host && next instanceof Node && (next === host || host.contains(next))) return;
+    this.dispatch({ type: 'blurMention' });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    if (this.state.name !== 'open' && this.state.name !== 'grace' && this.state.name !== 'dwell') {
+      return;
+    }
+    this.dispatch({ type: 'escape' });
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The card on the page: one `<metoo-context>` element with an open shadow root, mounted only while a
+ * card is shown, raised into the top layer as a manual popover so no z-index, transform or overflow
+ * of the page can hide it, and placed next to its mention by Floating UI.
+ */
+import {
+  arrow,
+  autoUpdate,
+  computePosition,
+  flip,
+  inline,
+  offset,
+  shift,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '../../assets/card.css?inline';
+import type { ArticleModel } from '../article';
+import { renderCard, type CardActions, type CardSubject } from './render';
+
+export const CARD_ELEMENT = 'metoo-context';
+
+export interface CardViewEvents {
+  pointerEnter(): void;
+  pointerLeave(): void;
+}
+
+export interface ShowOptions {
+  focus: boolean;
+  theme: 'auto' | 'light' | 'dark';
+}
+
+export class CardView {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private stopPlacing: (() => void) | null = null;
+  private sheet: CSSStyleSheet | null = null;
+  private readonly ctx: ContentScriptContext;
+  private readonly article: ArticleModel;
+  private readonly actions: CardActions;
+  private readonly events: CardViewEvents;
+
+  constructor(
+    ctx: ContentScriptContext,
+    article: ArticleModel,
+    actions: CardActions,
+    events: CardViewEvents,
+  ) {
+    this.ctx = ctx;
+    this.article = article;
+    this.actions = actions;
+    this.events = events;
+  }
+
+  get host(): HTMLElement | null {
+    return this.ui?.mounted ? this.ui.shadowHost : null;
+  }
+
+  get dialog(): HTMLElement | null {
+    return this.ui?.mounted ?? null;
+  }
+
+  /** Whether an event's path runs through the card. */
+  holds(event: Event): boolean {
+    const host = this.host;
+    return host !== null && event.composedPath().includes(host);
+  }
+
+  async show(subject: CardSubject, anchor: Range, options: ShowOptions): Promise<void> {
+    this.hide();
+    const ui = await this.createUi();
+    if (this.ctx.isInvalid) return;
+    this.pending = { subject, options };
+    ui.mount();
+    const host = ui.shadowHost;
+    host.setAttribute('popover', 'manual');
+    try {
+      host.showPopover();
+    } catch {
+      // Without the Popover API the fixed host still sits above most pages.
+    }
+    const card = ui.mounted;
+    if (!card) return;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    const arrowElement = card.querySelector<HTMLElement>('.arrow');
+    const place = () => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
+        ],
+      }).then(({ x, y, placement, middlewareData }) => {
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
+        if (arrowElement && middlewareData.arrow) {
+          const side = placement.split('-')[0] === 'top' ? 'top' : 'bottom';
+          arrowElement.dataset.side = side;
+          arrowElement.style.left = `${middlewareData.arrow.x ?? 0}px`;
+          arrowElement.style.top = side === 'bottom' ? '-6px' : '';
+          arrowElement.style.bottom = side === 'top' ? '-6px' : '';
+        }
+      });
+    };
+    this.stopPlacing = autoUpdate(reference, card, place, { animationFrame: false });
+    if (options.focus) card.focus();
+  }
+
+  hide(): void {
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    if (this.ui?.mounted) this.ui.remove();
+  }
+
+  private pending: { subject: CardSubject; options: ShowOptions } | null = null;
+
+  private async createUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    if (this.ui) return this.ui;
+    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      name: CARD_ELEMENT,
+      mode: 'open',
+      position: 'inline',
+      anchor: () => document.body ?? document.documentElement,
+      append: 'last',
+      inheritStyles: true,
+      onMount: (container, shadow) => {
+        const pending = this.pending;
+        if (!pending) return container;
+        const card = renderCard(document, this.article, pending.subject, this.actions);
+        if (pending.options.theme !== 'auto') card.classList.add(pending.options.theme);
+        card.addEventListener('pointerenter', () => this.events.pointerEnter());
+        card.addEventListener('pointerleave', () => this.events.pointerLeave());
+        container.append(card);
+        void shadow;
+        return card;
+      },
+    });
+    // Styles go in as a constructed sheet: a page's style-src policy cannot block it.
+    ui.shadow.querySelectorAll('style').forEach((style) => style.remove());
+    this.sheet ??= new CSSStyleSheet();
+    this.sheet.replaceSync(cardCss);
+    ui.shadow.adoptedStyleSheets = [this.sheet];
+    this.ui = ui;
+    return ui;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Everything the extension does on one page, wired together: scan → highlight → card, following the
+ * settings live. Torn down through the content script context when the extension is reloaded,
+ * updated or disabled, so the old script leaves nothing behind and throws nothing.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ARTICLE } from './article-text';
+import { CardController } from './card/card-controller';
+import { CardView } from './card/card-view';
+import { PageHighlight } from './highlight';
+import { MentionStore } from './mentions';
+import type { Message } from './messages';
+import { PageScanner } from './scan/page-scanner';
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  loadSettings,
+  watchSettings,
+  type Settings,
+} from './settings';
+
+/** Sends a message to the background; after a reload of the extension there is no one to hear it. */
+function send(ctx: ContentScriptContext, message: Message): void {
+  if (ctx.isInvalid) return;
+  browser.runtime.sendMessage(message).catch(() => {
+    // The extension was reloaded or updated; this page's script is on its way out.
+  });
+}
+
+export interface PageSession {
+  store: MentionStore;
+  scanner: PageScanner;
+  controller: CardController;
+  settings(): Settings;
+}
+
+export async function startPageSession(
+  ctx: ContentScriptContext,
+  doc: Document,
+): Promise<PageSession | null> {
+  if (!PageHighlight.supported()) return null;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  const highlight = new PageHighlight(settings.highlightStyle);
+  const store = new MentionStore(highlight.ranges);
+  const shadowRoots: ShadowRoot[] = [];
+  const scanner = new PageScanner(
+    store,
+    () => ({ translations: settings.translations, related: settings.related }),
+    {
+      onShadowRoot: (root) => {
+        shadowRoots.push(root);
+        highlight.styleRoot(root);
+      },
+      onChange: (count) => send(ctx, { type: 'mention-count', count }),
+    },
+  );
+  const view = new CardView(
+    ctx,
+    ARTICLE,
+    {
+      readArticle: () => send(ctx, { type: 'open-article' }),
+      openSettings: () => send(ctx, { type: 'open-settings' }),
+      close: () => controller.dispatch({ type: 'escape' }),
+    },
+    {
+      pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
+      pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
+    },
+  );
+  const controller = new CardController(doc, store, view, {
+    machine: () => ({ dwellMs: settings.dwellMs, trigger: settings.trigger }),
+    theme: () => settings.theme,
+    shadowRoots: () => shadowRoots,
+  });
+
+  let listening: AbortController | null = null;
+  let running = false;
+  const host = doc.location?.hostname ?? '';
+
+  const turnOn = () => {
+    if (running) return;
+    running = true;
+    highlight.register();
+    highlight.styleRoot(doc);
+    listening = new AbortController();
+    controller.listen(listening.signal);
+    void scanner.start(doc);
+  };
+  const turnOff = () => {
+    if (!running) return;
+    running = false;
+    listening?.abort();
+    listening = null;
+    scanner.stop();
+    store.clear();
+    highlight.remove();
+    send(ctx, { type: 'mention-count', count: 0 });
+  };
+  const apply = (next: Settings) => {
+    const previous = settings;
+    settings = next;
+    if (!isActiveOn(next, host)) {
+      turnOff();
+      return;
+    }
+    highlight.setStyle(next.highlightStyle);
+    if (!running) {
+      turnOn();
+    } else if (previous.translations !== next.translations || previous.related !== next.related) {
+      controller.close();
+      void scanner.rescan();
+    }
+  };
+
+  apply(await loadSettings());
+  if (ctx.isInvalid) {
+    turnOff();
+    return null;
+  }
+  const unwatch = watchSettings(apply);
+  ctx.onInvalidated(() => {
+    unwatch();
+    turnOff();
+  });
+  return { store, scanner, controller, settings: () => settings };
+}

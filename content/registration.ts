@@ -1,0 +1,51 @@
+/**
+ * Sites the user added: the content script is registered for exactly the origins the user granted
+ * (optional host permissions), and kept in step when permissions are added or removed.
+ */
+import { browser } from 'wxt/browser';
+import { SOCIAL_MATCHES } from './sites';
+
+export const USER_SCRIPT_ID = 'metoo-user-sites';
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+/** The granted origins beyond the social sites the manifest already covers. */
+export function userOrigins(granted: readonly string[]): string[] {
+  const builtIn = new Set(SOCIAL_MATCHES);
+  return [...new Set(granted)].filter((origin) => !builtIn.has(origin)).sort();
+}
+
+/** A match pattern for the site a user typed: a host name or a URL. Null when it is neither. */
+export function originPattern(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  let host: string;
+  try {
+    host = new URL(text.includes('://') ? text : `https://${text}`).hostname;
+  } catch {
+    return null;
+  }
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host) && host !== 'localhost') return null;
+  return `https://${host.toLowerCase()}/*`;
+}
+
+/** Registers the content script for the user's origins, or unregisters it when there are none. */
+export async function syncRegisteredScripts(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const matches = userOrigins(origins);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] });
+  if (existing.length > 0) {
+    await browser.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
+  }
+  if (matches.length > 0) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: USER_SCRIPT_ID,
+        js: [CONTENT_SCRIPT_FILE],
+        matches,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return matches;
+}

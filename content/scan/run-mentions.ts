@@ -1,0 +1,87 @@
+/**
+ * Mentions in a text run: the text rules of detect.ts, and the sites' own hashtag links, which count
+ * even where the text rules refuse them (LinkedIn's `hashtag#MeToo`, Threads' `Me Too`).
+ */
+import { findMentions } from '../detect';
+import { canonicalTag, familyTag } from '../family';
+import { hashtagFromHref } from '../sites';
+import { positionAt, type TextRun } from './text-model';
+
+export interface TagOptions {
+  translations: boolean;
+  related: boolean;
+}
+
+export interface RunMention {
+  start: number;
+  end: number;
+  tag: string;
+}
+
+/** Whether a canonical tag is a family member that the options let through. */
+export function isCountedTag(tag: string, options: TagOptions): boolean {
+  const entry = familyTag(tag);
+  if (!entry) return false;
+  if (entry.group === 'translation') return options.translations;
+  if (entry.group === 'related') return options.related;
+  return true;
+}
+
+/** Where a hashtag link's visible tag stands in its text: from a `#` on, or the whole text. */
+function visibleTag(text: string, tag: string): { start: number; end: number } | null {
+  const trimmedEnd = text.trimEnd().length;
+  for (let i = text.search(/[#＃]/); i >= 0 && i < trimmedEnd;) {
+    if (canonicalTag(text.slice(i + 1, trimmedEnd)) === tag) return { start: i, end: trimmedEnd };
+    const next = text.slice(i + 1).search(/[#＃]/);
+    i = next < 0 ? -1 : i + 1 + next;
+  }
+  const start = text.length - text.trimStart().length;
+  if (start < trimmedEnd && canonicalTag(text.slice(start, trimmedEnd)) === tag) {
+    return { start, end: trimmedEnd };
+  }
+  return null;
+}
+
+function linkMentions(run: TextRun, options: TagOptions): RunMention[] {
+  const found: RunMention[] = [];
+  for (const span of run.links) {
+    const raw = hashtagFromHref(span.link.href);
+    if (raw === null) continue;
+    const tag = canonicalTag(raw.replace(/^[#＃]/, ''));
+    if (!isCountedTag(tag, options)) continue;
+    const at = visibleTag(run.text.slice(span.start, span.end), tag);
+    if (at) found.push({ start: span.start + at.start, end: span.start + at.end, tag });
+  }
+  return found;
+}
+
+/** The run's mentions in order, one per mention: where link and text agree or overlap, the wider wins. */
+export function mentionsInRun(run: TextRun, options: TagOptions): RunMention[] {
+  const byText: RunMention[] = findMentions(run.text, options).map(({ start, end, tag }) => ({
+    start,
+    end,
+    tag,
+  }));
+  if (run.links.length === 0) return byText;
+  const all = [...byText, ...linkMentions(run, options)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  const kept: RunMention[] = [];
+  for (const mention of all) {
+    const last = kept[kept.length - 1];
+    if (last && mention.start < last.end) continue;
+    kept.push(mention);
+  }
+  return kept;
+}
+
+/** A DOM range over a run's offsets, or null where they do not map to text. */
+export function rangeInRun(run: TextRun, start: number, end: number): Range | null {
+  const from = positionAt(run, start, false);
+  const to = positionAt(run, end, true);
+  if (!from || !to) return null;
+  const range = new Range();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}

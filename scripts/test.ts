@@ -1,0 +1,81 @@
+/**
+ * `npm test`: the checks, the unit tests, the build and the end-to-end tests, in that order, each run
+ * even when an earlier one failed, then one closing line over all of them: "N passed, M failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
+const results = 'test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+function run(command: string, args: string[]): boolean {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+const tally: Tally = { passed: 0, failed: 0 };
+const lines: string[] = [];
+
+function count(name: string, passed: number, failed: number): void {
+  tally.passed += passed;
+  tally.failed += failed;
+  lines.push(`${name}: ${passed} passed, ${failed} failed`);
+}
+
+// Static checks count one each: type-check, lint, format.
+for (const [name, command, args] of [
+  ['tsc', 'npx', ['tsc', '--noEmit']],
+  ['eslint', 'npx', ['eslint', '.']],
+  ['prettier', 'npx', ['prettier', '--check', '.']],
+] as const) {
+  const ok = run(command, [...args]);
+  count(name, ok ? 1 : 0, ok ? 0 : 1);
+}
+
+const unitOk = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${results}/unit.json`,
+]);
+const unit = readJson(`${results}/unit.json`) as {
+  numPassedTests: number;
+  numFailedTests: number;
+} | null;
+if (unit)
+  count('unit', unit.numPassedTests, unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1));
+else count('unit', 0, 1);
+
+const buildOk = run('npx', ['wxt', 'build']);
+count('build', buildOk ? 1 : 0, buildOk ? 0 : 1);
+
+if (buildOk) {
+  const e2eOk = run('npx', ['playwright', 'test']);
+  const e2e = readJson(`${results}/e2e.json`) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  } | null;
+  if (e2e) {
+    const failed = e2e.stats.unexpected + e2e.stats.flaky;
+    count('e2e', e2e.stats.expected, failed + (e2eOk || failed ? 0 : 1));
+  } else count('e2e', 0, 1);
+} else {
+  count('e2e (not run: the build failed)', 0, 1);
+}
+
+console.log('');
+for (const line of lines) console.log(line);
+const summary = `${tally.passed} passed, ${tally.failed} failed`;
+writeFileSync(`${results}/summary.txt`, `${summary}\n`);
+console.log(summary);
+process.exitCode = tally.failed === 0 ? 0 : 1;
