@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Shipped code reaches the browser through wxt/browser (webextension-polyfill), never `chrome`.
+    files: ['content/**/*.ts', 'entrypoints/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', 'chrome'] },
+  },
+  {
     // Playwright's fixtures take their dependencies as a (possibly empty) destructured object.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

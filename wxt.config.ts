@@ -11,8 +11,16 @@ export default defineConfig({
     name: 'MeToo Context',
     description:
       'Marks #MeToo where you meet it and shows where the movement began, in Tarana Burke’s words.',
-    permissions: ['storage'],
+    // Least privilege: the social sites only; any other site is the user's choice, asked for then.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: SOCIAL_MATCHES,
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'MeToo Context' },
+    commands: {
+      'open-nearest': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Show the #MeToo context for the mention nearest the middle of the page',
+      },
+    },
   },
 });

@@ -9,8 +9,9 @@ import { ARTICLE } from './article-text';
 import { CardController } from './card/card-controller';
 import { CardView } from './card/card-view';
 import { PageHighlight } from './highlight';
-import { MentionStore } from './mentions';
-import type { Message } from './messages';
+import { MentionStore, type MentionRecord } from './mentions';
+import { mentionInSelection, nearestToCentre, summarise } from './mention-summary';
+import { parseMessage, type MentionSummary, type Message } from './messages';
 import { PageScanner } from './scan/page-scanner';
 import {
   DEFAULT_SETTINGS,
@@ -119,7 +120,35 @@ export async function startPageSession(
     return null;
   }
   const unwatch = watchSettings(apply);
+
+  /** Answers the popup, the context menu and the keyboard command. */
+  const onMessage = (raw: unknown): Promise<MentionSummary[]> | undefined => {
+    const message = parseMessage(raw);
+    if (!message || ctx.isInvalid) return undefined;
+    const open = (record: MentionRecord | null | undefined) => {
+      if (!record) return;
+      record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      controller.openFor(record);
+    };
+    switch (message.type) {
+      case 'list-mentions':
+        return Promise.resolve(running ? store.all().map(summarise) : []);
+      case 'reveal-mention':
+        open(store.all()[message.index]);
+        return undefined;
+      case 'open-nearest':
+        open(nearestToCentre(store.all(), innerWidth, innerHeight));
+        return undefined;
+      case 'open-selection':
+        open(mentionInSelection(store.all(), doc.getSelection()));
+        return undefined;
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
     turnOff();
   });

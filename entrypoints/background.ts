@@ -1,8 +1,44 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage } from '../content/messages';
+import { showCount } from '../content/badge';
+import { parseMessage, type Message } from '../content/messages';
+import { syncRegisteredScripts } from '../content/registration';
+
+const MENU_ID = 'show-metoo-context';
+
+/** Asks the tab's content script to do something; a tab without one simply doesn't answer. */
+function tell(tabId: number | undefined, message: Message): void {
+  if (tabId === undefined) return;
+  browser.tabs.sendMessage(tabId, message).catch(() => {});
+}
 
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: 'Show #MeToo context',
+      contexts: ['selection'],
+    });
+    void syncRegisteredScripts().catch((error: unknown) => console.warn(error));
+  });
+  browser.permissions.onAdded.addListener(() => void syncRegisteredScripts().catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void syncRegisteredScripts().catch(() => {}));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) tell(tab?.id, { type: 'open-selection' });
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'open-nearest') return;
+    if (tab?.id !== undefined) {
+      tell(tab.id, { type: 'open-nearest' });
+      return;
+    }
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+      tell(active?.id, { type: 'open-nearest' });
+    });
+  });
+
   browser.runtime.onMessage.addListener((raw, sender) => {
     const message = parseMessage(raw);
     if (!message) return undefined;
@@ -13,15 +49,12 @@ export default defineBackground(() => {
       case 'open-settings':
         void browser.runtime.openOptionsPage();
         break;
-      case 'mention-count': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) break;
-        void browser.action.setBadgeText({
-          tabId,
-          text: message.count > 0 ? String(message.count) : '',
-        });
+      case 'mention-count':
+        // Only the top frame speaks for the tab.
+        if (sender.tab?.id !== undefined && sender.frameId === 0) {
+          void showCount(sender.tab.id, message.count).catch(() => {});
+        }
         break;
-      }
     }
     return undefined;
   });

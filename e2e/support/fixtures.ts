@@ -2,7 +2,13 @@
  * Playwright fixtures: one fixture server and one browser with the extension per worker, a fresh
  * page per test, and helpers that read the page the way other suites do (CONTRACT.md).
  */
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import type { Server } from 'node:https';
 import { extensionId, launchWithExtension } from './browser';
 import { startFixtureServer } from './server';
@@ -11,6 +17,7 @@ interface WorkerFixtures {
   fixtureServer: { server: Server; port: number };
   extensionContext: BrowserContext;
   extensionId: string;
+  serviceWorker: Worker;
 }
 
 interface TestFixtures {
@@ -38,6 +45,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extensionId: [
     async ({ extensionContext }, use) => {
       await use(await extensionId(extensionContext));
+    },
+    { scope: 'worker' },
+  ],
+  serviceWorker: [
+    async ({ extensionContext }, use) => {
+      let [worker] = extensionContext.serviceWorkers();
+      worker ??= await extensionContext.waitForEvent('serviceworker');
+      await use(worker);
     },
     { scope: 'worker' },
   ],
@@ -87,4 +102,19 @@ export async function mentionPoint(page: Page, index = 0): Promise<{ x: number; 
 /** The card's dialog, through the open shadow root. */
 export function cardDialog(page: Page) {
   return page.locator('metoo-context').locator('[role="dialog"]');
+}
+
+/** The id of the tab showing a page, asked of the extension's service worker. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Puts the settings back to their defaults (storage outlives a test within a worker). */
+export async function resetSettings(worker: Worker): Promise<void> {
+  await worker.evaluate(() => chrome.storage.sync.clear());
 }
