@@ -163,7 +163,7 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
   );
   root.replaceChildren(
     h(doc, 'h1', {}, 'Where #MeToo began'),
-    renderStory(doc, ARTICLE, 'popup'),
+    renderStory(doc, ARTICLE, 'popup', 'h2'),
     h(doc, 'p', { class: 'links' }, read),
     pageSection,
     switches,

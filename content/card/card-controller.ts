@@ -26,6 +26,7 @@ export class CardController {
   private hovered: MentionRecord | null = null;
   private returnFocusTo: HTMLElement | null = null;
   private frame = 0;
+  private movingFocus = false;
   private lastPoint: { x: number; y: number; touch: boolean } | null = null;
   private readonly doc: Document;
   private readonly store: MentionStore;
@@ -98,6 +99,7 @@ export class CardController {
           effect.target.range,
           {
             focus: effect.focus,
+            announce: this.state.name === 'open' && this.state.via === 'focus',
             theme: this.options.theme(),
           },
         );
@@ -105,8 +107,14 @@ export class CardController {
       }
       case 'close': {
         const hadFocus = this.view.host !== null && this.view.host.matches(':focus-within');
-        this.view.hide();
-        if (effect.returnFocus && hadFocus) this.returnFocusTo?.focus();
+        // The focus moves this causes are ours, not the user's: they must not reopen the card.
+        this.movingFocus = true;
+        try {
+          this.view.hide();
+          if (effect.returnFocus && hadFocus) this.returnFocusTo?.focus();
+        } finally {
+          this.movingFocus = false;
+        }
         this.returnFocusTo = null;
         break;
       }
@@ -158,22 +166,31 @@ export class CardController {
   }
 
   private onFocusIn(event: FocusEvent): void {
-    if (this.view.holds(event)) return;
+    if (this.movingFocus || this.view.holds(event)) return;
     const target = event.target;
     if (!(target instanceof Element)) return;
     const record = mentionOfLink(this.store, target);
     if (record) this.dispatch({ type: 'focusMention', target: record });
   }
 
+  /** Focus left the mention or the card: the card goes unless focus moved between the two. */
   private onFocusOut(event: FocusEvent): void {
-    if (this.view.holds(event)) return;
+    if (this.movingFocus) return;
     const next = event.relatedTarget;
     const host = this.view.host;
     if (host && next instanceof Node && (next === host || host.contains(next))) return;
+    const target = this.state.name === 'open' ? this.state.target : null;
+    if (target?.link && next === target.link) return;
     this.dispatch({ type: 'blurMention' });
   }
 
+  /** Tab from a focused hashtag link walks into its open card; Escape closes it. */
   private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Tab' && !event.shiftKey && this.state.name === 'open') {
+      const link = this.state.target.link;
+      if (link && event.target === link && this.view.focusFirst()) event.preventDefault();
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.state.name !== 'open' && this.state.name !== 'grace' && this.state.name !== 'dwell') {
       return;

@@ -11,6 +11,7 @@ import {
   inline,
   offset,
   shift,
+  size,
   type VirtualElement,
 } from '@floating-ui/dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -31,6 +32,8 @@ export interface CardViewEvents {
 
 export interface ShowOptions {
   focus: boolean;
+  /** Say to a screen reader that the card opened (it opened on keyboard focus). */
+  announce: boolean;
   theme: 'auto' | 'light' | 'dark';
 }
 
@@ -99,6 +102,13 @@ export class CardView {
           offset(8),
           flip({ padding: 8 }),
           shift({ padding: 8 }),
+          // Tall cards scroll inside rather than run off the screen (small windows, 200% zoom).
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              card.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+            },
+          }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
         ],
       }).then(({ x, y, placement, middlewareData }) => {
@@ -115,6 +125,22 @@ export class CardView {
     };
     this.stopPlacing = autoUpdate(reference, card, place, { animationFrame: false });
     if (options.focus) card.focus();
+    if (options.announce) {
+      // Filled after the card is in the page, so screen readers notice the change and read it.
+      const hint = card.querySelector('.sr-hint');
+      setTimeout(() => {
+        if (hint)
+          hint.textContent = `Context for ${subject.text} is open: Tab to read it, Escape to close.`;
+      }, 150);
+    }
+  }
+
+  /** Moves focus to the card's first control; false when no card is shown. */
+  focusFirst(): boolean {
+    const first = this.dialog?.querySelector<HTMLElement>('button, a[href]');
+    if (!first) return false;
+    first.focus();
+    return true;
   }
 
   hide(): void {

@@ -114,6 +114,23 @@ describe('the card state machine', () => {
     expect(blurred.effects).toContainEqual({ type: 'close', returnFocus: false });
   });
 
+  it('a card opened by click closes when focus leaves it, one opened by hover does not', () => {
+    const clicked = run([{ type: 'blurMention' }], hover, {
+      name: 'open',
+      target: 'a',
+      pointer: false,
+      via: 'click',
+    });
+    expect(clicked.state).toEqual({ name: 'idle' });
+    const hovered = run([{ type: 'blurMention' }], hover, {
+      name: 'open',
+      target: 'a',
+      pointer: true,
+      via: 'pointer',
+    });
+    expect(hovered.state).toMatchObject({ name: 'open' });
+  });
+
   it('a card opened by focus ignores the pointer leaving', () => {
     const { state } = run([{ type: 'pointerLeaveMention' }], hover, {
       name: 'open',
@@ -141,6 +158,17 @@ describe('the card state machine', () => {
       closed.state,
     );
     expect(left.state).toEqual({ name: 'dwell', target: 'a' });
+  });
+
+  it('focus returning to the mention after Escape does not reopen it; focusing it later does', () => {
+    const closed: CardState<T> = { name: 'closed', target: 'a' };
+    expect(run([{ type: 'focusMention', target: 'a' }], hover, closed).state).toEqual(closed);
+    const later = run(
+      [{ type: 'blurMention' }, { type: 'focusMention', target: 'a' }],
+      hover,
+      closed,
+    );
+    expect(later.state).toMatchObject({ name: 'open', target: 'a', via: 'focus' });
   });
 
   it('Escape during the dwell cancels it', () => {

@@ -121,10 +121,13 @@ export function transition<T>(
         : stay(state);
     case 'focusMention':
       if (state.name === 'open' && state.target === event.target) return stay(state);
+      // Focus coming back to the mention after Escape does not reopen what was just closed.
+      if (state.name === 'closed' && state.target === event.target) return stay(state);
       return openNow(event.target, 'focus', false);
     case 'blurMention':
-      // Focus moving into the card keeps it open; the driver sends this only when focus left both.
-      return state.name === 'open' && state.via === 'focus'
+      if (state.name === 'closed') return stay(IDLE);
+      // Focus left both the mention and the card (the driver checks): a keyboard-opened card goes.
+      return state.name === 'open' && state.via !== 'pointer'
         ? { state: IDLE, effects: [{ type: 'close', returnFocus: false }] }
         : stay(state);
     case 'activateMention':

@@ -70,13 +70,18 @@ export function renderQuoted(doc: Document, text: string): DocumentFragment {
 }
 
 /** The summary and the timeline: the part the popup shares with the card. */
-export function renderStory(doc: Document, article: ArticleModel, idPrefix: string): HTMLElement {
+export function renderStory(
+  doc: Document,
+  article: ArticleModel,
+  idPrefix: string,
+  heading: 'h2' | 'h3' = 'h3',
+): HTMLElement {
   return h(
     doc,
     'div',
     { class: 'story' },
     h(doc, 'p', { class: 'summary', id: `${idPrefix}-summary` }, article.summary.text),
-    h(doc, 'h3', { id: `${idPrefix}-history` }, 'How it began'),
+    h(doc, heading, { id: `${idPrefix}-history` }, 'How it began'),
     h(
       doc,
       'ol',
@@ -179,6 +184,7 @@ export function renderCard(
       tabindex: '-1',
     },
     h(doc, 'div', { class: 'arrow', 'aria-hidden': 'true' }),
+    h(doc, 'p', { class: 'sr-hint', role: 'status' }),
     h(
       doc,
       'header',
@@ -188,6 +194,7 @@ export function renderCard(
         'h2',
         { id: 'card-title' },
         h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
+        ' ',
         h(doc, 'span', { class: 'label' }, 'Origin of the movement'),
       ),
       close,

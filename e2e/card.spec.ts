@@ -1,0 +1,323 @@
+import type { Page } from '@playwright/test';
+import { axeViolations } from './support/axe';
+import { cardDialog, expect, expectHighlights, mentionPoint, test } from './support/fixtures';
+
+/** The card's box and whether the page's own hit-testing finds the card at its middle. */
+function cardOnTop(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('metoo-context');
+    const card = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!host || !card) return null;
+    const box = card.getBoundingClientRect();
+    const hit = document.elementFromPoint(
+      box.left + box.width / 2,
+      box.top + Math.min(box.height / 2, 40),
+    );
+    return {
+      top: box.top,
+      left: box.left,
+      right: box.right,
+      bottom: box.bottom,
+      width: box.width,
+      onTop: hit === host,
+      inViewport:
+        box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+    };
+  });
+}
+
+async function hoverMention(page: Page, index = 0) {
+  const point = await mentionPoint(page, index);
+  await page.mouse.move(point.x, point.y);
+  return point;
+}
+
+test.describe('the card', () => {
+  test('waits for the dwell before opening, and shows the history and Burke’s words', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    // Passing over a mention does not open anything straight away.
+    expect(await cardDialog(page).count()).toBe(0);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    await expect(dialog).toHaveAccessibleName('#MeToo Origin of the movement');
+    await expect(dialog.getByRole('heading', { name: 'How it began' })).toBeVisible();
+    await expect(dialog.getByRole('list').getByRole('listitem')).toHaveCount(4);
+    await expect(dialog).toContainText(
+      'It was a movement that was started 10 years earlier by Tarana Burke',
+    );
+    await expect(dialog).toContainText('15 October 2017 (inferred)');
+    await expect(dialog.locator('blockquote')).toContainText('a speech about […] from 2014');
+    await expect(dialog).toContainText('— Tarana Burke (@TaranaBurke), on the anniversary');
+    await expect(dialog).toContainText('A word is missing here in the source text');
+    await expect(dialog).toContainText(
+      'Alyssa Milano Shares A Personal Message About The #MeToo Moment',
+    );
+  });
+
+  test('sits next to its mention, inside the viewport', async ({ page }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    const point = await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    const box = await cardOnTop(page);
+    expect(box?.inViewport).toBe(true);
+    expect(box?.width).toBeLessThanOrEqual(362);
+    expect(Math.abs((box?.top ?? 0) - point.y)).toBeLessThan(40);
+  });
+
+  test('stays open while the pointer crosses to the card, and closes after it leaves both', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const box = await cardOnTop(page);
+    if (!box) throw new Error('no card');
+    // Across the gap and onto the card, then rest there well past the grace period.
+    await page.mouse.move(box.left + 30, box.top + 30, { steps: 4 });
+    await page.waitForTimeout(700);
+    await expect(dialog).toBeVisible();
+    // Far away from both: the card goes once the grace period is over.
+    await page.mouse.move(5, 600, { steps: 2 });
+    await expect(dialog).toHaveCount(0, { timeout: 2_000 });
+  });
+
+  test('moves between adjacent mentions without closing', async ({ page }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page, 1);
+    const dialog = cardDialog(page);
+    await expect(dialog).toHaveAccessibleName(/^#MeToo /, { timeout: 3_000 });
+    // Count every time the card element leaves the page while the pointer moves to the next tag.
+    await page.evaluate(() => {
+      const w = window as unknown as { removals: number };
+      w.removals = 0;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.removedNodes) if (n.nodeName === 'METOO-CONTEXT') w.removals++;
+      }).observe(document.body, { childList: true });
+    });
+    await hoverMention(page, 2);
+    await expect(dialog).toHaveAccessibleName(/^#MeTooMovement /);
+    // One swap of content (the old card out, the new one in) and no gap with nothing shown.
+    expect(
+      await page.evaluate(() => (window as unknown as { removals: number }).removals),
+    ).toBeLessThanOrEqual(1);
+  });
+
+  test('for a translation, says what the tag is first', async ({ page }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page, 3);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    await expect(dialog.locator('.family-line')).toHaveText(
+      'French-language form of #MeToo, used in Québec',
+    );
+  });
+
+  test('opens on keyboard focus of a hashtag link; Tab walks in, Escape closes and returns focus', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await page.locator('#tag-link').focus();
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('status')).toContainText('Tab to read it', { timeout: 2_000 });
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('#tag-link')).toBeFocused();
+  });
+
+  test('closes when keyboard focus moves on past the card', async ({ page }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await page.locator('#tag-link').focus();
+    await expect(cardDialog(page)).toBeVisible();
+    await page.keyboard.press('Shift+Tab');
+    await expect(cardDialog(page)).toHaveCount(0);
+  });
+
+  test('“Read the full article” opens the reading page', async ({ page, extensionContext }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const opened = extensionContext.waitForEvent('page');
+    await dialog.getByRole('button', { name: 'Read the full article' }).click();
+    const article = await opened;
+    await article.waitForLoadState();
+    expect(article.url()).toMatch(/^chrome-extension:\/\/.+\/article\.html$/);
+    await expect(article.getByRole('heading', { level: 1 })).toHaveText(
+      'Alyssa Milano Shares A Personal Message About The #MeToo Moment',
+    );
+    await expect(article.locator('mark').first()).toBeVisible();
+    await article.close();
+  });
+
+  test('follows dark mode', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    const background = await cardDialog(page).evaluate(
+      (el) => getComputedStyle(el).backgroundColor,
+    );
+    expect(background).toBe('rgb(28, 31, 36)');
+  });
+
+  test('keeps motion still under prefers-reduced-motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    expect(await cardDialog(page).evaluate((el) => getComputedStyle(el).animationName)).toBe(
+      'none',
+    );
+  });
+
+  test('axe-core finds no violations on the open card', async ({ page }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    await page.waitForTimeout(200); // past the fade-in, so contrast is measured at full opacity
+    expect(await axeViolations(page, 'metoo-context')).toEqual([]);
+  });
+
+  test('axe-core finds no violations on the card in dark mode', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    await page.waitForTimeout(200);
+    expect(await axeViolations(page, 'metoo-context')).toEqual([]);
+  });
+
+  for (const [name, path] of [
+    ['article.html', 'article.html'],
+    ['popup.html', 'popup.html'],
+    ['options.html', 'options.html'],
+  ] as const) {
+    test(`axe-core finds no violations on ${name}`, async ({ extensionContext, extensionId }) => {
+      const extensionPage = await extensionContext.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/${path}`);
+      await extensionPage.waitForLoadState('networkidle');
+      await expect(extensionPage.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await axeViolations(extensionPage)).toEqual([]);
+      await extensionPage.close();
+    });
+  }
+
+  test('on a right-to-left page, finds Arabic and Latin tags and opens the card', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/card/rtl.html');
+    await expectHighlights(page, ['#أنا_كمان', '#MeToo']);
+    await hoverMention(page, 0);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    expect((await cardOnTop(page))?.inViewport).toBe(true);
+  });
+});
+
+test.describe('the card on hostile pages', () => {
+  test('rises above `* { z-index: 0 !important }` and a sticky header at the highest z-index', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/hostile/zindex.html');
+    await expectHighlights(page, ['#MeToo']);
+    await page.evaluate(() => window.scrollTo(0, 60));
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    const box = await cardOnTop(page);
+    expect(box?.onTop).toBe(true);
+  });
+
+  test('is not clipped by an ancestor with overflow: hidden and a transform', async ({ page }) => {
+    await page.goto('https://x.com/hostile/clip.html');
+    await expectHighlights(page, ['#MeToo']);
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    const box = await cardOnTop(page);
+    expect(box?.onTop).toBe(true);
+    expect(box?.bottom ?? 0).toBeGreaterThan(140); // it reaches well below the 60 px frame
+  });
+
+  test("is styled under `Content-Security-Policy: style-src 'none'`, with no violation caused", async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { violations: string[] };
+      w.violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        w.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`);
+      });
+    });
+    await page.goto('https://x.com/hostile/csp.html');
+    await expectHighlights(page, ['#MeToo']);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const style = await dialog.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { radius: s.borderTopLeftRadius, position: s.position, font: s.fontSize };
+    });
+    expect(style).toEqual({ radius: '10px', position: 'fixed', font: '14px' });
+    const decoration = await page.evaluate(() => {
+      // The highlight's own style applies too: our constructed sheet is not blocked.
+      return [...document.adoptedStyleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('metoo-mention')),
+      );
+    });
+    expect(decoration).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
+  });
+});
+
+test.describe('the card in other viewing conditions', () => {
+  test('keeps its borders and text in forced-colours mode', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const border = await dialog.evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(border).toBe('solid');
+  });
+
+  test('stays inside a small viewport (200% zoom of a laptop screen) and scrolls inside', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 450 });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const fits = await dialog.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return {
+        inside: box.top >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+        scrolls: el.scrollHeight > el.clientHeight,
+      };
+    });
+    expect(fits).toEqual({ inside: true, scrolls: true });
+  });
+});
