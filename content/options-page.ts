@@ -21,6 +21,9 @@ import { SITES } from './sites';
 
 type Doc = Document;
 
+/** How long the page waits for more changes before it writes them: short enough to feel instant. */
+const SAVE_DELAY_MS = 120;
+
 function field(
   doc: Doc,
   control: HTMLElement,
@@ -84,12 +87,26 @@ function choice<T extends string>(
 export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<void> {
   let settings = await loadSettings();
   const status = h(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const save = async (change: Partial<Settings>) => {
-    settings = { ...settings, ...change };
-    await saveSettings(settings);
-    status.textContent = 'Saved.';
-    updatePreview();
+  // Rapid changes (a switch flicked many times) are written once: sync storage limits writes per minute.
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const flush = async () => {
+    pending = null;
+    try {
+      await saveSettings(settings);
+      status.textContent = 'Saved.';
+    } catch {
+      status.textContent = 'Not saved: the browser’s storage for extensions is full or busy.';
+    }
   };
+  const save = (change: Partial<Settings>) => {
+    settings = { ...settings, ...change };
+    updatePreview();
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
+  addEventListener('pagehide', () => {
+    if (pending !== null) void flush();
+  });
 
   // General
   const enabled = checkbox(doc, settings.enabled, 'switch');
@@ -149,6 +166,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
     card.setAttribute('aria-label', 'Preview of the card');
     card.removeAttribute('tabindex');
     card.querySelector('.close')?.remove();
+    card.querySelector('.sr-hint')?.remove();
     card.querySelector('.quiet')?.remove();
     if (settings.theme !== 'auto') card.classList.add(settings.theme);
     cardShadow.replaceChildren(card);
@@ -366,6 +384,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   updatePreview();
   await renderOthers();
   watchSettings((next) => {
+    if (pending !== null) return; // our own newer change is on its way
     settings = next;
     enabled.checked = next.enabled;
     updatePreview();

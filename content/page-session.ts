@@ -29,6 +29,15 @@ function send(ctx: ContentScriptContext, message: Message): void {
   });
 }
 
+/** Runs a teardown step that may meet an extension context already gone; nothing reaches the page. */
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // After a reload or uninstall the extension's APIs throw; the page's side is already cleaned.
+  }
+}
+
 export interface PageSession {
   store: MentionStore;
   scanner: PageScanner;
@@ -52,6 +61,11 @@ export async function startPageSession(
       onShadowRoot: (root) => {
         shadowRoots.push(root);
         highlight.styleRoot(root);
+      },
+      onShadowRootGone: (root) => {
+        const index = shadowRoots.indexOf(root);
+        if (index >= 0) shadowRoots.splice(index, 1);
+        highlight.unstyleRoot(root);
       },
       onChange: (count) => send(ctx, { type: 'mention-count', count }),
     },
@@ -91,8 +105,9 @@ export async function startPageSession(
   const turnOff = () => {
     if (!running) return;
     running = false;
-    listening?.abort();
+    quietly(() => listening?.abort());
     listening = null;
+    quietly(() => view.hide());
     scanner.stop();
     store.clear();
     highlight.remove();
@@ -120,6 +135,15 @@ export async function startPageSession(
     return null;
   }
   const unwatch = watchSettings(apply);
+  // A page may clear the highlight registry; put ours back (a cheap check, twice a second).
+  ctx.setInterval(() => {
+    if (running && !highlight.registered) highlight.register();
+  }, 500);
+  // Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    controller.close();
+    if (running) void scanner.rescan();
+  });
 
   /** Answers the popup, the context menu and the keyboard command. */
   const onMessage = (raw: unknown): Promise<MentionSummary[]> | undefined => {
@@ -147,10 +171,11 @@ export async function startPageSession(
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
+  // The page comes first: its highlights and card go even when the extension's APIs are already gone.
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
-    unwatch();
-    turnOff();
+    quietly(turnOff);
+    quietly(unwatch);
+    quietly(() => browser.runtime.onMessage.removeListener(onMessage));
   });
   return { store, scanner, controller, settings: () => settings };
 }

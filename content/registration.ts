@@ -49,3 +49,23 @@ export async function syncRegisteredScripts(): Promise<string[]> {
   }
   return matches;
 }
+
+/** Runs the content script in every open tab the extension may read, after an install or update. */
+export async function injectIntoOpenTabs(): Promise<number> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const tabs = await browser.tabs.query({ url: [...SOCIAL_MATCHES, ...userOrigins(origins)] });
+  let injected = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        files: [`/${CONTENT_SCRIPT_FILE}`],
+      });
+      injected += 1;
+    } catch {
+      // A tab that is loading, crashed or closed in the meantime: it gets the script on its next load.
+    }
+  }
+  return injected;
+}

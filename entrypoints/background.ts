@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../content/badge';
 import { parseMessage, type Message } from '../content/messages';
-import { syncRegisteredScripts } from '../content/registration';
+import { injectIntoOpenTabs, syncRegisteredScripts } from '../content/registration';
 
 const MENU_ID = 'show-metoo-context';
 
@@ -14,6 +14,8 @@ function tell(tabId: number | undefined, message: Message): void {
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
+    // Tabs already open get the new script at once; it retires the old one (WXT's context does that).
+    void injectIntoOpenTabs().catch(() => {});
     browser.contextMenus.create({
       id: MENU_ID,
       title: 'Show #MeToo context',

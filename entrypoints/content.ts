@@ -5,6 +5,8 @@ import { SOCIAL_MATCHES } from '../content/sites';
 export default defineContentScript({
   matches: SOCIAL_MATCHES,
   runAt: 'document_idle',
+  // Same-origin frames and embeds on the sites (a tweet embed is a twitter.com frame) get their own.
+  allFrames: true,
   main(ctx) {
     startPageSession(ctx, document);
   },

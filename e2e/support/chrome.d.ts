@@ -29,4 +29,7 @@ declare const chrome: {
     };
   };
   runtime: { getManifest(): TestManifest; reload(): void; id: string };
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+  };
 };

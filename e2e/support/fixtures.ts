@@ -10,19 +10,38 @@ import {
   type Worker,
 } from '@playwright/test';
 import type { Server } from 'node:https';
+import type { SeenRequest } from './server';
 import { extensionId, launchWithExtension } from './browser';
 import { startFixtureServer } from './server';
 
 interface WorkerFixtures {
-  fixtureServer: { server: Server; port: number };
+  fixtureServer: { server: Server; port: number; requests: SeenRequest[] };
   extensionContext: BrowserContext;
   extensionId: string;
-  serviceWorker: Worker;
 }
 
 interface TestFixtures {
   page: Page;
   consoleErrors: string[];
+  /** Fails the test on any network request the extension makes, from any of its contexts. */
+  noExtensionRequests: void;
+  serviceWorker: Worker;
+}
+
+/** Whether a request came from the extension: its origin, its referrer, or its initiator's script. */
+/** Chromium's own services (component updates, accounts): every host resolves here, theirs too. */
+const BROWSER_SERVICES = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt[12]\.com)$/;
+
+/**
+ * Whether a request reaching the fixture server came from the extension: an extension origin or
+ * referrer, or a subresource request with no referrer (pages' own subresources carry theirs).
+ */
+export function fromExtension(request: SeenRequest): boolean {
+  if ([request.origin, request.referer].some((v) => v.startsWith('chrome-extension://')))
+    return true;
+  const url = new URL(request.url);
+  if (url.pathname === '/favicon.ico' || BROWSER_SERVICES.test(url.hostname)) return false;
+  return request.mode !== 'navigate' && request.referer === '';
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -48,25 +67,51 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  serviceWorker: [
-    async ({ extensionContext }, use) => {
-      let [worker] = extensionContext.serviceWorkers();
-      worker ??= await extensionContext.waitForEvent('serviceworker');
-      await use(worker);
-    },
-    { scope: 'worker' },
-  ],
+  // Per test: a reload of the extension replaces its service worker.
+  serviceWorker: async ({ extensionContext, extensionId }, use) => {
+    const current = () =>
+      extensionContext
+        .serviceWorkers()
+        .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    let worker = current();
+    if (!worker) {
+      await extensionContext.waitForEvent('serviceworker', { timeout: 10_000 });
+      worker = current();
+    }
+    if (!worker) throw new Error('the extension has no service worker');
+    await use(worker);
+  },
   consoleErrors: async ({}, use) => {
     await use([]);
   },
+  noExtensionRequests: [
+    async ({ fixtureServer }, use) => {
+      const before = fixtureServer.requests.length;
+      await use();
+      const made = fixtureServer.requests.slice(before).filter(fromExtension);
+      expect(made, 'network requests made by the extension').toEqual([]);
+    },
+    { auto: true },
+  ],
   page: async ({ extensionContext, consoleErrors }, use) => {
     const page = await extensionContext.newPage();
+    // Requests started by the extension's content script carry its script in their initiator stack.
+    const cdp = await extensionContext.newCDPSession(page);
+    const scriptRequests: string[] = [];
+    cdp.on('Network.requestWillBeSent', (event) => {
+      const frames = event.initiator.stack?.callFrames ?? [];
+      if (frames.some((frame) => frame.url.startsWith('chrome-extension://'))) {
+        scriptRequests.push(event.request.url);
+      }
+    });
+    await cdp.send('Network.enable');
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
     await use(page);
     await page.close();
+    expect(scriptRequests, 'network requests started by the content script').toEqual([]);
   },
 });
 
@@ -75,8 +120,10 @@ export { expect };
 /** The text of every range in the `metoo-mention` highlight, in the page's own world. */
 export function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const highlight = CSS.highlights.get('metoo-mention');
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
+    // A loop, not Array.prototype.map: hostile fixtures overwrite built-ins in this world.
+    const texts: string[] = [];
+    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
+    return texts;
   });
 }
 

@@ -61,9 +61,29 @@ export function fixtureFile(host: string, pathname: string): string | null {
   return extname(path) === '' && existsSync(index) ? index : null;
 }
 
-export function startFixtureServer(port = 0): Promise<{ server: Server; port: number }> {
+/** A request that reached the fixture server: every host name in the browser resolves here. */
+export interface SeenRequest {
+  url: string;
+  origin: string;
+  referer: string;
+  mode: string;
+  dest: string;
+}
+
+export function startFixtureServer(
+  port = 0,
+): Promise<{ server: Server; port: number; requests: SeenRequest[] }> {
+  const requests: SeenRequest[] = [];
   const server = createServer(makeCertificate(), (request, response) => {
     const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'localhost'}`);
+    const header = (name: string) => String(request.headers[name] ?? '');
+    requests.push({
+      url: url.href,
+      origin: header('origin'),
+      referer: header('referer'),
+      mode: header('sec-fetch-mode'),
+      dest: header('sec-fetch-dest'),
+    });
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204);
       response.end();
@@ -86,7 +106,7 @@ export function startFixtureServer(port = 0): Promise<{ server: Server; port: nu
   });
   return new Promise((resolveServer) => {
     server.listen(port, '127.0.0.1', () => {
-      resolveServer({ server, port: (server.address() as AddressInfo).port });
+      resolveServer({ server, port: (server.address() as AddressInfo).port, requests });
     });
   });
 }

@@ -1,0 +1,309 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { EXTENSION_DIR, launchWithExtension } from './support/browser';
+import { fromExtension } from './support/fixtures';
+import {
+  cardDialog,
+  expect,
+  expectHighlights,
+  highlightedTexts,
+  mentionPoint,
+  resetSettings,
+  tabIdOf,
+  test,
+} from './support/fixtures';
+
+async function openCard(page: Page) {
+  const point = await mentionPoint(page);
+  await page.mouse.move(point.x, point.y);
+  await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+}
+
+function recordViolations(page: Page) {
+  return page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      w.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
+test.describe('policies', () => {
+  test("default-src 'none'; style-src 'none': highlighted, card styled, no violation", async ({
+    page,
+    consoleErrors,
+  }) => {
+    await recordViolations(page);
+    await page.goto('https://x.com/hostile/csp-strict.html');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    const radius = await cardDialog(page).evaluate(
+      (el) => getComputedStyle(el).borderTopLeftRadius,
+    );
+    expect(radius).toBe('10px');
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("require-trusted-types-for 'script': highlighted, card opens, no violation", async ({
+    page,
+    consoleErrors,
+  }) => {
+    await recordViolations(page);
+    await page.goto('https://x.com/hostile/trusted-types.html');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    await expect(cardDialog(page)).toContainText('Tarana Burke');
+    expect(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    ).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('hostile scripts and styles', () => {
+  test('a page that overwrites appendChild, Array.map, attachShadow and CSS.highlights.set', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/hostile/builtins.html');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    await expect(cardDialog(page)).toContainText('Tarana Burke');
+  });
+
+  test('`* { all: unset !important }` and a rule hiding our element cannot hide the card', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/hostile/unset.html');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    const shown = await cardDialog(page).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 200 && box.height > 100 && getComputedStyle(el).visibility === 'visible';
+    });
+    expect(shown).toBe(true);
+  });
+
+  test('a page that clears the highlight registry every 100 ms gets ours back within a second', async ({
+    page,
+  }) => {
+    await page.goto('https://x.com/hostile/clear-highlights.html');
+    // While the page keeps clearing, ours keeps coming back.
+    await expect
+      .poll(() => highlightedTexts(page), { timeout: 1_000, intervals: [20] })
+      .toEqual(['#MeToo']);
+    await page.evaluate(() => clearInterval((window as unknown as { clearing: number }).clearing));
+    await page.evaluate(() => CSS.highlights.clear());
+    await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual(['#MeToo']);
+  });
+});
+
+test.describe('lifecycle', () => {
+  test.beforeEach(async ({ serviceWorker }) => {
+    await resetSettings(serviceWorker);
+  });
+
+  test('a hundred toggles in one second end in the last state', async ({
+    page,
+    extensionContext,
+    extensionId,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const options = await extensionContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const enable = options.getByRole('switch', { name: /enable/i }).first();
+    // 101 flips from on: the last state is off.
+    await enable.evaluate(async (input: HTMLInputElement) => {
+      for (let i = 0; i < 101; i++) {
+        input.click();
+        await new Promise((resolve) => setTimeout(resolve, 8));
+      }
+    });
+    await expect(enable).not.toBeChecked();
+    await expect.poll(() => highlightedTexts(page), { timeout: 1_500 }).toEqual([]);
+    await options.close();
+  });
+
+  test('a tab restored from the back-forward cache still works', async ({ page }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    await page.goto('https://x.com/hostile/bfcache-next.html');
+    await page.goBack();
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+  });
+
+  test('an updated script injected into the open tab takes over from the old one', async ({
+    page,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    // What the background does for open tabs after an update: run the new content script there.
+    await serviceWorker.evaluate(
+      (id) =>
+        chrome.scripting.executeScript({
+          target: { tabId: id },
+          files: ['/content-scripts/content.js'],
+        }),
+      tabId,
+    );
+    await expect(page.locator('metoo-context')).toHaveCount(0, { timeout: 2_000 });
+    await expectHighlights(page, ['#MeToo']);
+    await page.mouse.move(5, 5);
+    await openCard(page);
+    await expect(page.locator('metoo-context')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('extension unloaded', () => {
+  test('with a card open and a scan under way, the old card and highlights go, with no error', async ({
+    fixtureServer,
+  }) => {
+    // A browser of its own: the extension does not come back in this one.
+    const context = await launchWithExtension(fixtureServer.port);
+    try {
+      let [worker] = context.serviceWorkers();
+      worker ??= await context.waitForEvent('serviceworker');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto('https://x.com/home');
+      await expectHighlights(page, ['#MeToo']);
+      await openCard(page);
+      // Keep the scanner busy: posts arrive while the extension goes away.
+      await page.evaluate(() => {
+        const main = document.querySelector('main') ?? document.body;
+        const timer = setInterval(() => {
+          const post = document.createElement('article');
+          post.textContent = 'Another post about #MeToo';
+          main.append(post);
+        }, 20);
+        setTimeout(() => clearInterval(timer), 1500);
+      });
+      await worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+      await expect(page.locator('metoo-context')).toHaveCount(0, { timeout: 2_000 });
+      await expect.poll(() => highlightedTexts(page), { timeout: 2_000 }).toEqual([]);
+      await page.waitForTimeout(1600);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe('bad state', () => {
+  test.afterEach(async ({ serviceWorker }) => {
+    await resetSettings(serviceWorker);
+  });
+
+  test('corrupted settings give defaults and one quiet warning', async ({
+    page,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await serviceWorker.evaluate(() =>
+      chrome.storage.sync.set({
+        settings: { version: 99, enabled: 'sometimes', dwellMs: 1e12, sites: 'x', theme: 7 },
+      }),
+    );
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' && message.text().includes('MeToo Context'))
+        warnings.push(message.text());
+    });
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    await openCard(page);
+    expect(warnings).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('wrong types in a current-version record fall back field by field', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await serviceWorker.evaluate(() =>
+      chrome.storage.sync.set({
+        settings: { version: 1, enabled: 'no', highlightStyle: 'neon', related: true },
+      }),
+    );
+    await page.goto('https://x.com/home');
+    // Still on (the bad `enabled` is ignored).
+    await expectHighlights(page, ['#MeToo', '#TimesUp']);
+  });
+
+  test('with storage full, the extension still runs on defaults and the settings page says so', async ({
+    page,
+    serviceWorker,
+    extensionContext,
+    extensionId,
+  }) => {
+    const filled = await serviceWorker.evaluate(async () => {
+      const chunk = 'x'.repeat(8000);
+      let keys = 0;
+      for (let i = 0; i < 20; i++) {
+        try {
+          await chrome.storage.sync.set({ [`filler${i}`]: chunk });
+          keys++;
+        } catch {
+          break;
+        }
+      }
+      return keys;
+    });
+    expect(filled).toBeGreaterThan(5);
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const options = await extensionContext.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('radio', { name: 'Dark' }).check();
+    await expect(options.locator('p.status')).toContainText(/Saved|Not saved/);
+    await options.close();
+    await expectHighlights(page, ['#MeToo']);
+  });
+});
+
+test.describe('privacy', () => {
+  test('the request monitor does catch a request the extension makes (self-check)', async ({
+    serviceWorker,
+    fixtureServer,
+  }) => {
+    const before = fixtureServer.requests.length;
+    await serviceWorker.evaluate(() => fetch('https://x.com/probe').then((r) => r.status));
+    const seen = fixtureServer.requests.splice(before);
+    expect(seen.filter((r) => r.url === 'https://x.com/probe').map(fromExtension)).toEqual([true]);
+  });
+
+  test('the build has no eval, no Function constructor and loads no remote code', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(js|html)$/.test(name)) files.push(path);
+      }
+    };
+    walk(EXTENSION_DIR);
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(|new Function\s*\(/);
+      expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/);
+      expect(code, file).not.toMatch(/import\s*\(\s*["']https?:/);
+    }
+  });
+});
