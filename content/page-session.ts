@@ -100,7 +100,12 @@ export async function startPageSession(
     highlight.styleRoot(doc);
     listening = new AbortController();
     controller.listen(listening.signal);
-    void scanner.start(doc);
+    scanner
+      .start(doc)
+      .then(() => view.prepare())
+      .catch(() => {
+        // The extension went away while the page was read; its teardown has it covered.
+      });
   };
   const turnOff = () => {
     if (!running) return;

@@ -27,7 +27,9 @@ export class CardController {
   private returnFocusTo: HTMLElement | null = null;
   private frame = 0;
   private movingFocus = false;
-  private lastPoint: { x: number; y: number; touch: boolean } | null = null;
+  private lastPoint: { x: number; y: number; touch: boolean; time: number } | null = null;
+  /** When the pointer reached the hovered mention: the dwell counts from then, not from the hit test. */
+  private hoverSince = 0;
   private readonly doc: Document;
   private readonly store: MentionStore;
   private readonly view: CardView;
@@ -86,10 +88,15 @@ export class CardController {
         break;
       case 'startTimer':
         this.cancelTimer();
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.dispatch({ type: effect.timer === 'dwell' ? 'dwellElapsed' : 'graceElapsed' });
-        }, effect.ms);
+        this.timer = setTimeout(
+          () => {
+            this.timer = null;
+            this.dispatch({ type: effect.timer === 'dwell' ? 'dwellElapsed' : 'graceElapsed' });
+          },
+          effect.timer === 'dwell'
+            ? Math.max(0, effect.ms - (performance.now() - this.hoverSince))
+            : effect.ms,
+        );
         break;
       case 'open': {
         const active = this.doc.activeElement;
@@ -128,13 +135,20 @@ export class CardController {
 
   private onPointerMove(event: PointerEvent): void {
     if (this.view.holds(event)) return;
-    this.lastPoint = { x: event.clientX, y: event.clientY, touch: event.pointerType === 'touch' };
+    this.lastPoint = {
+      x: event.clientX,
+      y: event.clientY,
+      touch: event.pointerType === 'touch',
+      time: event.timeStamp,
+    };
     if (this.frame) return;
     // One hit test per frame, however fast the pointer moves.
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       const point = this.lastPoint;
-      if (point && !point.touch) this.updateHover(this.hitTest(point.x, point.y));
+      if (!point || point.touch) return;
+      this.hoverSince = point.time;
+      this.updateHover(this.hitTest(point.x, point.y));
     });
   }
 

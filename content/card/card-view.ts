@@ -135,6 +135,11 @@ export class CardView {
     }
   }
 
+  /** Builds the card's element ahead of need, so the first card opens as fast as later ones. */
+  async prepare(): Promise<void> {
+    await this.createUi();
+  }
+
   /** Moves focus to the card's first control; false when no card is shown. */
   focusFirst(): boolean {
     const first = this.dialog?.querySelector<HTMLElement>('button, a[href]');

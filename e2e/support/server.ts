@@ -49,15 +49,15 @@ export function makeCertificate(): { key: Buffer; cert: Buffer } {
 }
 
 /** Where a request's page lives, or null when it would leave the fixtures folder. */
-export function fixtureFile(host: string, pathname: string): string | null {
+export function fixtureFile(host: string, pathname: string, pagesDir = PAGES_DIR): string | null {
   const cleanHost = host.replace(/:\d+$/, '').replace(/^www\./, '');
   let path = decodeURIComponent(pathname);
   if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(PAGES_DIR, cleanHost, path));
-  if (!file.startsWith(PAGES_DIR)) return null;
+  const file = normalize(join(pagesDir, cleanHost, path));
+  if (!file.startsWith(pagesDir)) return null;
   if (existsSync(file)) return file;
   // Sites' deep links (/hashtag/MeToo) fall back to the host's index page.
-  const index = join(PAGES_DIR, cleanHost, 'index.html');
+  const index = join(pagesDir, cleanHost, 'index.html');
   return extname(path) === '' && existsSync(index) ? index : null;
 }
 
@@ -72,6 +72,7 @@ export interface SeenRequest {
 
 export function startFixtureServer(
   port = 0,
+  pagesDir = PAGES_DIR,
 ): Promise<{ server: Server; port: number; requests: SeenRequest[] }> {
   const requests: SeenRequest[] = [];
   const server = createServer(makeCertificate(), (request, response) => {
@@ -89,7 +90,7 @@ export function startFixtureServer(
       response.end();
       return;
     }
-    const file = fixtureFile(url.host, url.pathname);
+    const file = fixtureFile(url.host, url.pathname, pagesDir);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');
