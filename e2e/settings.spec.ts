@@ -1,8 +1,10 @@
+import type { Worker } from '@playwright/test';
 import {
   cardDialog,
   expect,
   expectHighlights,
   highlightedTexts,
+  mentionPoint,
   resetSettings,
   tabIdOf,
   test,
@@ -115,5 +117,118 @@ test.describe('settings, popup and badge', () => {
       expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z.]+\/\*$/);
     }
     expect(manifest.content_security_policy).toBeUndefined();
+  });
+});
+
+test.describe('keyboard command and context menu', () => {
+  test('the keyboard command’s message opens the card for the mention nearest the middle', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    // What the background sends when the command fires (commands can't be pressed in a headless run).
+    await serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'open-nearest' }),
+      tabId,
+    );
+    await expect(cardDialog(page)).toBeVisible();
+  });
+
+  test('“Show #MeToo context” on a selection opens the card for the mention in it', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await page.locator('#translation').selectText();
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    await serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'open-selection' }),
+      tabId,
+    );
+    await expect(cardDialog(page)).toHaveAccessibleName(/^#MoiAussi /);
+  });
+
+  test('the background registers the context-menu item and the command', async ({
+    serviceWorker,
+  }) => {
+    const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(commands.map((c) => c.name)).toContain('open-nearest');
+    const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.permissions).toContain('contextMenus');
+  });
+});
+
+test.describe('each setting reaches an open tab', () => {
+  test.afterEach(async ({ serviceWorker }) => {
+    await resetSettings(serviceWorker);
+  });
+
+  const store = (worker: Worker, settings: Record<string, unknown>) =>
+    worker.evaluate(
+      (value) => chrome.storage.sync.set({ settings: { version: 1, ...value } }),
+      settings,
+    );
+
+  test('translations off, related campaigns on', async ({ page, serviceWorker }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    await store(serviceWorker, { related: true });
+    await expectHighlights(page, ['#MeToo', '#TimesUp']);
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await store(serviceWorker, { translations: false });
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement']);
+  });
+
+  test('click mode: resting the pointer does nothing, a click opens the card', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await store(serviceWorker, { trigger: 'click' });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    const point = await mentionPoint(page, 3);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForTimeout(900);
+    await expect(cardDialog(page)).toHaveCount(0);
+    await page.mouse.click(point.x, point.y);
+    await expect(cardDialog(page)).toBeVisible();
+    await expect(cardDialog(page).getByRole('button', { name: 'Close' })).toBeVisible();
+  });
+
+  test('a dark theme chosen in settings wins over a light system', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await store(serviceWorker, { theme: 'dark', dwellMs: 200 });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    const point = await mentionPoint(page);
+    await page.mouse.move(point.x, point.y);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 1_000 });
+    expect(await cardDialog(page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(28, 31, 36)',
+    );
+  });
+
+  test('the highlight style follows the setting', async ({ page, serviceWorker }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const rule = () =>
+      page.evaluate(() =>
+        [...document.adoptedStyleSheets]
+          .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+          .filter((text) => text.includes('metoo-mention'))
+          .join(' '),
+      );
+    expect(await rule()).toContain('underline');
+    await store(serviceWorker, { highlightStyle: 'background' });
+    await expect.poll(rule, { timeout: 1_000 }).toContain('background-color');
+    await store(serviceWorker, { highlightStyle: 'none' });
+    await expect.poll(rule, { timeout: 1_000 }).toBe('');
+    await expectHighlights(page, ['#MeToo']);
   });
 });

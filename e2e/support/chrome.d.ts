@@ -16,7 +16,11 @@ interface TestManifest {
 }
 
 declare const chrome: {
-  tabs: { query(query: Record<string, unknown>): Promise<TestTab[]> };
+  tabs: {
+    query(query: Record<string, unknown>): Promise<TestTab[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
     getTitle(details: { tabId: number }): Promise<string>;
