@@ -7,5 +7,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['content/**/*.test.ts', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['vitest.setup.ts'],
   },
 });

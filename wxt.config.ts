@@ -7,20 +7,54 @@ export default defineConfig({
   // Explicit imports everywhere: the domain modules must run in plain Node too.
   imports: false,
   webExt: { disabled: true },
-  manifest: {
-    name: 'MeToo Context',
-    description:
-      'Marks #MeToo where you meet it and shows where the movement began, in Tarana Burke’s words.',
+  // Manifest V3 for every browser, Firefox included (`wxt build -b firefox` → .output/firefox-mv3/):
+  // the code calls browser.action and optional_host_permissions, which Firefox has only in MV3.
+  manifestVersion: 3,
+  // The sources zip for addons.mozilla.org: what `npm ci && npm run build:firefox` needs, no tests.
+  zip: {
+    excludeSources: [
+      'e2e/**',
+      'e2e-firefox/**',
+      'test-results/**',
+      'playwright-report/**',
+      'store/**',
+      'bench-results.json',
+      '*.png',
+      '*.zip',
+    ],
+  },
+  manifest: ({ browser }) => ({
+    // Localised from public/_locales (English, French, Spanish).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // Least privilege: the social sites only; any other site is the user's choice, asked for then.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: SOCIAL_MATCHES,
     optional_host_permissions: ['<all_urls>'],
-    action: { default_title: 'MeToo Context' },
+    action: {
+      default_title: 'MeToo Context',
+      // The toolbar's sizes (1× and 2×), rendered from assets/icon.svg by `npm run icons`.
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
+    },
     commands: {
       'open-nearest': {
         suggested_key: { default: 'Alt+Shift+M' },
-        description: 'Show the #MeToo context for the mention nearest the middle of the page',
+        description: '__MSG_command_open_nearest__',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'metoo-context@example.org',
+          // Firefox 140 (ESR) shipped the CSS Custom Highlight API; it also reads
+          // data_collection_permissions from 140 on.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });

@@ -4,6 +4,7 @@
  */
 import { MISSING_WORD_MARK, locateExcerpt, type ArticleModel } from './article';
 import { h, renderWhen } from './card/render';
+import { t, uiIsEnglish } from './i18n';
 
 /** Spans of a paragraph that the card quotes, merged and in order. */
 export function quotedSpans(paragraph: string, quotes: string[]): { start: number; end: number }[] {
@@ -29,17 +30,12 @@ function annotated(doc: Document, text: string): Node[] {
     if (match[0] === 'Kavanuagh') {
       nodes.push(
         doc.createTextNode('Kavanuagh '),
-        h(doc, 'span', { class: 'editorial', title: 'Misspelt in the source' }, '[sic]'),
+        h(doc, 'span', { class: 'editorial', title: t('article_sic_title') }, '[sic]'),
       );
     } else {
       nodes.push(
         doc.createTextNode(' '),
-        h(
-          doc,
-          'span',
-          { class: 'editorial', title: 'A word is missing here in the source' },
-          MISSING_WORD_MARK,
-        ),
+        h(doc, 'span', { class: 'editorial', title: t('card_missing_word') }, MISSING_WORD_MARK),
         doc.createTextNode(' '),
       );
     }
@@ -60,7 +56,7 @@ export function renderArticlePage(doc: Document, article: ArticleModel): HTMLEle
     let from = 0;
     for (const span of quotedSpans(paragraph, quotes)) {
       p.append(...annotated(doc, paragraph.slice(from, span.start)));
-      const mark = h(doc, 'mark', { title: 'Quoted on the card' });
+      const mark = h(doc, 'mark', { title: t('article_quoted') });
       mark.append(...annotated(doc, paragraph.slice(span.start, span.end)));
       p.append(mark);
       from = span.end;
@@ -74,18 +70,19 @@ export function renderArticlePage(doc: Document, article: ArticleModel): HTMLEle
     doc,
     'article',
     {},
-    h(doc, 'h1', {}, headline ?? ''),
+    h(doc, 'h1', { lang: 'en' }, headline ?? ''),
     published,
     h(
       doc,
       'p',
       { class: 'meta' },
-      'The card quotes the highlighted passages. Marks in brackets are ours: ',
+      `${t('article_marks_intro')} `,
       h(doc, 'span', { class: 'editorial' }, MISSING_WORD_MARK),
-      ' where a word is missing in the source, ',
+      ` ${t('article_mark_missing')}; `,
       h(doc, 'span', { class: 'editorial' }, '[sic]'),
-      ' where a name is misspelt in it.',
+      ` ${t('article_mark_sic')}.`,
     ),
-    ...paragraphs,
+    uiIsEnglish() ? null : h(doc, 'p', { class: 'meta' }, t('card_in_english')),
+    h(doc, 'div', { lang: 'en' }, ...paragraphs),
   );
 }

@@ -1,12 +1,13 @@
 /** The toolbar badge: how many mentions the tab's page holds. */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 
 export const BADGE_COLOUR = '#6f2dbd';
 
 export function badgeFor(count: number): { text: string; title: string } {
-  if (count <= 0) return { text: '', title: 'MeToo Context' };
+  if (count <= 0) return { text: '', title: t('badge_title_none') };
   const text = count > 999 ? '999+' : String(count);
-  const title = `MeToo Context: ${count} ${count === 1 ? 'mention' : 'mentions'} of #MeToo on this page`;
+  const title = count === 1 ? t('badge_title_one') : t('badge_title_many', count);
   return { text, title };
 }
 

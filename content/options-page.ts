@@ -2,6 +2,7 @@
  * The settings page: every setting, grouped and labelled, saved as soon as it changes, with a live
  * preview of a highlighted mention and of the card.
  */
+import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import cardCss from '../assets/card.css?inline';
 import { ARTICLE } from './article-text';
@@ -93,9 +94,9 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
     pending = null;
     try {
       await saveSettings(settings);
-      status.textContent = 'Saved.';
+      status.textContent = t('options_saved');
     } catch {
-      status.textContent = 'Not saved: the browser’s storage for extensions is full or busy.';
+      status.textContent = t('options_not_saved');
     }
   };
   const save = (change: Partial<Settings>) => {
@@ -117,9 +118,9 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   dwell.max = String(DWELL_RANGE.max);
   dwell.step = '50';
   dwell.value = String(settings.dwellMs);
-  const dwellOut = h(doc, 'output', { for: 'dwell' }, `${settings.dwellMs} ms`);
+  const dwellOut = h(doc, 'output', { for: 'dwell' }, t('options_ms', settings.dwellMs));
   dwell.addEventListener('input', () => {
-    dwellOut.textContent = `${dwell.value} ms`;
+    dwellOut.textContent = t('options_ms', dwell.value);
   });
   dwell.addEventListener('change', () => void save({ dwellMs: Number(dwell.value) }));
 
@@ -129,9 +130,9 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
     doc,
     'p',
     { class: 'sample' },
-    'Still listening to survivors. ',
+    `${t('options_sample_before')} `,
     sample,
-    ' started long before the hashtag.',
+    ` ${t('options_sample_after')}`,
   );
   const previewSheet = new CSSStyleSheet();
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, previewSheet];
@@ -163,7 +164,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
       },
     );
     card.setAttribute('role', 'group');
-    card.setAttribute('aria-label', 'Preview of the card');
+    card.setAttribute('aria-label', t('options_preview_card'));
     card.removeAttribute('tabindex');
     card.querySelector('.close')?.remove();
     card.querySelector('.sr-hint')?.remove();
@@ -198,18 +199,18 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
       ),
     );
   }
-  const otherList = h(doc, 'ul', { class: 'sites', 'aria-label': 'Sites you added' });
+  const otherList = h(doc, 'ul', { class: 'sites', 'aria-label': t('options_added_sites') });
   const renderOthers = async () => {
     const { origins = [] } = await browser.permissions.getAll();
     const mine = userOrigins(origins).filter((o) => o !== '<all_urls>');
     otherList.replaceChildren(
-      ...(mine.length === 0 ? [h(doc, 'li', { class: 'help' }, 'No other sites yet.')] : []),
+      ...(mine.length === 0 ? [h(doc, 'li', { class: 'help' }, t('options_no_other'))] : []),
       ...mine.map((origin) => {
         const remove = h(
           doc,
           'button',
-          { type: 'button', 'aria-label': `Remove ${origin}` },
-          'Remove',
+          { type: 'button', 'aria-label': t('options_remove_label', origin) },
+          t('options_remove'),
         );
         remove.addEventListener('click', () => {
           void browser.permissions.remove({ origins: [origin] }).then(renderOthers);
@@ -222,66 +223,54 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   addInput.type = 'text';
   addInput.placeholder = 'example.org';
   addInput.autocomplete = 'off';
-  const addButton = h(doc, 'button', { type: 'submit' }, 'Add site');
+  const addButton = h(doc, 'button', { type: 'submit' }, t('options_add_button'));
   const addForm = h(
     doc,
     'form',
     { class: 'add-site' },
-    field(
-      doc,
-      addInput,
-      'Add a site',
-      'The browser asks you to allow it; the extension then runs there too.',
-      'add-site',
-    ),
+    field(doc, addInput, t('options_add'), t('options_add_help'), 'add-site'),
     addButton,
   );
   addForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const pattern = originPattern(addInput.value);
     if (!pattern) {
-      status.textContent = 'That is not a site name, e.g. example.org.';
+      status.textContent = t('options_not_a_site');
       return;
     }
     void browser.permissions.request({ origins: [pattern] }).then((granted) => {
-      status.textContent = granted ? `Added ${pattern}.` : 'Not added: permission was not given.';
+      status.textContent = granted ? t('options_added', pattern) : t('options_not_added');
       addInput.value = '';
       return renderOthers();
     });
   });
 
-  const reset = h(doc, 'button', { type: 'button' }, 'Reset to defaults');
+  const reset = h(doc, 'button', { type: 'button' }, t('options_reset_button'));
   reset.addEventListener('click', () => {
     void saveSettings({ ...DEFAULT_SETTINGS, sites: {} }).then(() => {
-      status.textContent = 'All settings are back to their defaults.';
+      status.textContent = t('options_reset_done');
       root.replaceChildren();
       void renderOptionsPage(doc, root);
     });
   });
 
   root.replaceChildren(
-    h(doc, 'h1', {}, 'MeToo Context settings'),
-    h(doc, 'p', { class: 'help' }, 'Changes save at once and reach open tabs within a second.'),
+    h(doc, 'h1', {}, t('options_title')),
+    h(doc, 'p', { class: 'help' }, t('options_intro')),
     h(
       doc,
       'section',
       { 'aria-labelledby': 'general' },
-      h(doc, 'h2', { id: 'general' }, 'General'),
-      field(
-        doc,
-        enabled,
-        'Enable MeToo Context',
-        'Turns the marks and the card on or off on every site.',
-        'enabled',
-      ),
+      h(doc, 'h2', { id: 'general' }, t('options_general')),
+      field(doc, enabled, t('options_enable'), t('options_enable_help'), 'enabled'),
       choice(
         doc,
         'trigger',
-        'Open the card',
-        'Hover waits for the pointer to rest on a mention; click waits for a click or tap.',
+        t('options_trigger'),
+        t('options_trigger_help'),
         [
-          { value: 'hover', label: 'On hover' },
-          { value: 'click', label: 'On click' },
+          { value: 'hover', label: t('options_trigger_hover') },
+          { value: 'click', label: t('options_trigger_click') },
         ] as const,
         settings.trigger,
         (trigger) => void save({ trigger }),
@@ -290,31 +279,26 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
         doc,
         'div',
         { class: 'field' },
-        h(doc, 'label', { for: 'dwell' }, 'Hover delay'),
+        h(doc, 'label', { for: 'dwell' }, t('options_dwell')),
         Object.assign(dwell, { id: 'dwell' }),
         dwellOut,
-        h(
-          doc,
-          'p',
-          { class: 'help', id: 'dwell-help' },
-          'How long the pointer rests on a mention before the card opens.',
-        ),
+        h(doc, 'p', { class: 'help', id: 'dwell-help' }, t('options_dwell_help')),
       ),
     ),
     h(
       doc,
       'section',
       { 'aria-labelledby': 'appearance' },
-      h(doc, 'h2', { id: 'appearance' }, 'Appearance'),
+      h(doc, 'h2', { id: 'appearance' }, t('options_appearance')),
       choice(
         doc,
         'highlight',
-        'Mark mentions with',
-        'How a mention looks on the page.',
+        t('options_mark'),
+        t('options_mark_help'),
         [
-          { value: 'underline', label: 'A dotted underline' },
-          { value: 'background', label: 'A tinted background' },
-          { value: 'none', label: 'No mark' },
+          { value: 'underline', label: t('options_mark_underline') },
+          { value: 'background', label: t('options_mark_background') },
+          { value: 'none', label: t('options_mark_none') },
         ] as const,
         settings.highlightStyle,
         (highlightStyle) => void save({ highlightStyle }),
@@ -322,17 +306,17 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
       choice(
         doc,
         'theme',
-        'Card theme',
-        'Automatic follows your system’s light or dark setting.',
+        t('options_theme'),
+        t('options_theme_help'),
         [
-          { value: 'auto', label: 'Automatic' },
-          { value: 'light', label: 'Light' },
-          { value: 'dark', label: 'Dark' },
+          { value: 'auto', label: t('options_theme_auto') },
+          { value: 'light', label: t('options_theme_light') },
+          { value: 'dark', label: t('options_theme_dark') },
         ] as const,
         settings.theme,
         (theme) => void save({ theme }),
       ),
-      h(doc, 'h3', {}, 'Preview'),
+      h(doc, 'h3', {}, t('options_preview')),
       previewText,
       cardSlot,
     ),
@@ -340,35 +324,24 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
       doc,
       'section',
       { 'aria-labelledby': 'tags' },
-      h(doc, 'h2', { id: 'tags' }, 'Which tags'),
+      h(doc, 'h2', { id: 'tags' }, t('options_tags')),
       field(
         doc,
         translations,
-        'Translations and local names',
-        'Also mark #MoiAussi, #YoTambién, #EuTambém, #米兔, #미투, #أنا_كمان and #MeTooIndia.',
+        t('options_translations'),
+        t('options_translations_help'),
         'translations',
       ),
-      field(
-        doc,
-        related,
-        'Related campaigns',
-        'Also mark #BalanceTonPorc, #QuellaVoltaChe, #ChurchToo, #MeTooK12 and #TimesUp.',
-        'related',
-      ),
+      field(doc, related, t('options_related'), t('options_related_help'), 'related'),
     ),
     h(
       doc,
       'section',
       { 'aria-labelledby': 'sites' },
-      h(doc, 'h2', { id: 'sites' }, 'Sites'),
-      h(
-        doc,
-        'p',
-        { class: 'help' },
-        'Where the extension runs. Switch a site off to leave it alone.',
-      ),
+      h(doc, 'h2', { id: 'sites' }, t('options_sites')),
+      h(doc, 'p', { class: 'help' }, t('options_sites_help')),
       siteList,
-      h(doc, 'h3', {}, 'Other sites'),
+      h(doc, 'h3', {}, t('options_other_sites')),
       otherList,
       addForm,
     ),
@@ -376,7 +349,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
       doc,
       'section',
       { 'aria-labelledby': 'reset' },
-      h(doc, 'h2', { id: 'reset' }, 'Reset'),
+      h(doc, 'h2', { id: 'reset' }, t('options_reset')),
       reset,
     ),
     status,

@@ -3,6 +3,7 @@
  * mention and opens the card), switches for this site and everywhere, and, where the extension is not
  * running, a one-off scan or a standing permission for the site.
  */
+import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { ARTICLE } from './article-text';
 import { h, renderSource, renderStory } from './card/render';
@@ -68,30 +69,27 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
 
   const mentions = tab ? await mentionsIn(tab.id) : null;
   if (mentions === null) {
-    const scan = h(doc, 'button', { type: 'button' }, 'Scan this page');
+    const scan = h(doc, 'button', { type: 'button' }, t('popup_scan'));
     scan.addEventListener('click', () => {
       if (!tab) return;
       void browser.scripting
         .executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}`] })
         .then(() => setTimeout(rerender, 300))
         .catch(() => {
-          status.textContent =
-            'This page can’t be scanned (the browser keeps some pages off limits).';
+          status.textContent = t('popup_cannot_scan');
         });
     });
-    const always = h(doc, 'button', { type: 'button' }, 'Always run on this site');
+    const always = h(doc, 'button', { type: 'button' }, t('popup_always'));
     always.addEventListener('click', () => {
       const pattern = originPattern(host);
       if (!pattern) return;
       void browser.permissions.request({ origins: [pattern] }).then((granted) => {
-        status.textContent = granted
-          ? 'It will run here from the next page load on.'
-          : 'Not allowed: the extension stays off here.';
+        status.textContent = granted ? t('popup_always_granted') : t('popup_always_refused');
       });
     });
     pageSection.append(
-      h(doc, 'h2', { id: 'on-page' }, 'On this page'),
-      h(doc, 'p', {}, 'MeToo Context isn’t running on this page.'),
+      h(doc, 'h2', { id: 'on-page' }, t('popup_on_page')),
+      h(doc, 'p', {}, t('popup_not_running')),
       h(doc, 'p', { class: 'buttons' }, scan, host ? always : null),
     );
   } else {
@@ -117,34 +115,34 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
         doc,
         'h2',
         { id: 'on-page' },
-        `On this page: ${count} ${count === 1 ? 'mention' : 'mentions'}`,
+        count === 1 ? t('popup_count_one') : t('popup_count_many', count),
       ),
-      count > 0 ? list : h(doc, 'p', { class: 'muted' }, 'No mentions of #MeToo here.'),
+      count > 0 ? list : h(doc, 'p', { class: 'muted' }, t('popup_none')),
     );
   }
 
   const switches = h(
     doc,
     'section',
-    { 'aria-label': 'Where it runs' },
+    { 'aria-label': t('popup_where') },
     host
       ? switchControl(
           doc,
           'site-switch',
-          `On this site (${host})`,
+          t('popup_this_site', host),
           isActiveOn({ ...settings, enabled: true }, host),
           (on) => {
             void updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey(host)]: on } })).then(
               () => {
-                status.textContent = on ? 'On for this site.' : 'Off for this site.';
+                status.textContent = on ? t('popup_site_on') : t('popup_site_off');
               },
             );
           },
         )
       : null,
-    switchControl(doc, 'everywhere-switch', 'Everywhere', settings.enabled, (on) => {
+    switchControl(doc, 'everywhere-switch', t('popup_everywhere'), settings.enabled, (on) => {
       void updateSettings((s) => ({ ...s, enabled: on })).then(() => {
-        status.textContent = on ? 'On everywhere.' : 'Off everywhere.';
+        status.textContent = on ? t('popup_all_on') : t('popup_all_off');
       });
     }),
   );
@@ -153,16 +151,16 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
     doc,
     'a',
     { href: browser.runtime.getURL('/article.html'), target: '_blank' },
-    'Read the full article',
+    t('card_read_article'),
   );
   const settingsLink = h(
     doc,
     'a',
     { href: browser.runtime.getURL('/options.html'), target: '_blank' },
-    'Settings',
+    t('card_settings'),
   );
   root.replaceChildren(
-    h(doc, 'h1', {}, 'Where #MeToo began'),
+    h(doc, 'h1', {}, t('popup_title')),
     renderStory(doc, ARTICLE, 'popup', 'h2'),
     h(doc, 'p', { class: 'links' }, read),
     pageSection,

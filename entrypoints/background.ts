@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../content/badge';
+import { t } from '../content/i18n';
 import { parseMessage, type Message } from '../content/messages';
 import { injectIntoOpenTabs, syncRegisteredScripts } from '../content/registration';
 
@@ -18,7 +19,7 @@ export default defineBackground(() => {
     void injectIntoOpenTabs().catch(() => {});
     browser.contextMenus.create({
       id: MENU_ID,
-      title: 'Show #MeToo context',
+      title: t('menu_show_context'),
       contexts: ['selection'],
     });
     void syncRegisteredScripts().catch((error: unknown) => console.warn(error));

@@ -21,6 +21,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../assets/card.css?inline';
 import type { ArticleModel } from '../article';
+import { t } from '../i18n';
 import { renderCard, type CardActions, type CardSubject } from './render';
 
 export const CARD_ELEMENT = 'metoo-context';
@@ -129,8 +130,7 @@ export class CardView {
       // Filled after the card is in the page, so screen readers notice the change and read it.
       const hint = card.querySelector('.sr-hint');
       setTimeout(() => {
-        if (hint)
-          hint.textContent = `Context for ${subject.text} is open: Tab to read it, Escape to close.`;
+        if (hint) hint.textContent = t('card_announce', subject.text);
       }, 150);
     }
   }

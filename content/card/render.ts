@@ -4,6 +4,7 @@
  */
 import { MISSING_WORD_MARK, type ArticleModel, type InferredDate } from '../article';
 import { familyTag } from '../family';
+import { t, uiIsEnglish, uiLanguage } from '../i18n';
 
 export interface CardSubject {
   /** The mention as the page shows it, e.g. `#MeToo` or `Me Too`. */
@@ -45,7 +46,7 @@ export function renderWhen(doc: Document, when: string | InferredDate): HTMLElem
     { class: 'when inferred', title: when.basis },
     when.text,
     ' ',
-    h(doc, 'span', { class: 'inferred-mark' }, '(inferred)'),
+    h(doc, 'span', { class: 'inferred-mark' }, t('card_inferred')),
   );
 }
 
@@ -56,12 +57,7 @@ export function renderQuoted(doc: Document, text: string): DocumentFragment {
   parts.forEach((part, index) => {
     if (index > 0) {
       fragment.append(
-        h(
-          doc,
-          'span',
-          { class: 'editorial', title: 'A word is missing here in the source' },
-          MISSING_WORD_MARK,
-        ),
+        h(doc, 'span', { class: 'editorial', title: t('card_missing_word') }, MISSING_WORD_MARK),
       );
     }
     fragment.append(doc.createTextNode(part));
@@ -79,9 +75,9 @@ export function renderStory(
   return h(
     doc,
     'div',
-    { class: 'story' },
+    { class: 'story', lang: 'en' },
     h(doc, 'p', { class: 'summary', id: `${idPrefix}-summary` }, article.summary.text),
-    h(doc, heading, { id: `${idPrefix}-history` }, 'How it began'),
+    h(doc, heading, { id: `${idPrefix}-history` }, t('card_how_it_began')),
     h(
       doc,
       'ol',
@@ -113,8 +109,8 @@ export function renderWords(doc: Document, article: ArticleModel, idPrefix: stri
   return h(
     doc,
     'section',
-    { class: 'words', 'aria-labelledby': `${idPrefix}-words` },
-    h(doc, 'h3', { id: `${idPrefix}-words` }, 'In her words'),
+    { class: 'words', lang: 'en', 'aria-labelledby': `${idPrefix}-words` },
+    h(doc, 'h3', { id: `${idPrefix}-words` }, t('card_in_her_words')),
     h(
       doc,
       'figure',
@@ -142,7 +138,14 @@ export function renderWords(doc: Document, article: ArticleModel, idPrefix: stri
 
 /** The line that says where all of this comes from. */
 export function renderSource(doc: Document, article: ArticleModel): HTMLElement {
-  const p = h(doc, 'p', { class: 'source' }, 'Source: “', article.source.headline, '”, ');
+  const p = h(
+    doc,
+    'p',
+    { class: 'source' },
+    `${t('card_source')} “`,
+    h(doc, 'cite', { lang: 'en' }, article.source.headline),
+    '”, ',
+  );
   p.append(
     article.publication.description.charAt(0).toLowerCase() +
       article.publication.description.slice(1),
@@ -166,12 +169,17 @@ export function renderCard(
     doc,
     'button',
     { type: 'button', class: 'primary' },
-    'Read the full article',
+    t('card_read_article'),
   );
   readArticle.addEventListener('click', () => actions.readArticle());
-  const settings = h(doc, 'button', { type: 'button', class: 'quiet' }, 'Settings');
+  const settings = h(doc, 'button', { type: 'button', class: 'quiet' }, t('card_settings'));
   settings.addEventListener('click', () => actions.openSettings());
-  const close = h(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
+  const close = h(
+    doc,
+    'button',
+    { type: 'button', class: 'close', 'aria-label': t('card_close') },
+    '×',
+  );
   close.addEventListener('click', () => actions.close());
   return h(
     doc,
@@ -182,6 +190,7 @@ export function renderCard(
       'aria-labelledby': 'card-title',
       'aria-describedby': 'card-summary',
       tabindex: '-1',
+      lang: uiLanguage(),
     },
     h(doc, 'div', { class: 'arrow', 'aria-hidden': 'true' }),
     h(doc, 'p', { class: 'sr-hint', role: 'status' }),
@@ -195,11 +204,12 @@ export function renderCard(
         { id: 'card-title' },
         h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
         ' ',
-        h(doc, 'span', { class: 'label' }, 'Origin of the movement'),
+        h(doc, 'span', { class: 'label' }, t('card_label')),
       ),
       close,
     ),
-    familyLine ? h(doc, 'p', { class: 'family-line' }, familyLine) : null,
+    familyLine ? h(doc, 'p', { class: 'family-line', lang: 'en' }, familyLine) : null,
+    uiIsEnglish() ? null : h(doc, 'p', { class: 'note' }, t('card_in_english')),
     renderStory(doc, article, 'card'),
     renderWords(doc, article, 'card'),
     h(

@@ -21,7 +21,13 @@ export function chromiumPath(): string {
 
 export async function launchWithExtension(
   port: number,
-  options: { extension?: boolean; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+  options: {
+    extension?: boolean;
+    colorScheme?: 'light' | 'dark';
+    headless?: boolean;
+    /** The browser's interface language, e.g. `fr`. */
+    lang?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -34,6 +40,9 @@ export async function launchWithExtension(
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     ignoreHTTPSErrors: true,
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } }
+      : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -44,6 +53,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--ignore-certificate-errors',
       `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       ...(withExtension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
         : []),

@@ -1,4 +1,7 @@
-import { ARTICLE } from '../../content/article-text';
 import { renderArticlePage } from '../../content/article-page';
+import { ARTICLE } from '../../content/article-text';
+import { t, uiLanguage } from '../../content/i18n';
 
+document.documentElement.lang = uiLanguage();
+document.title = t('article_page_title');
 document.getElementById('article')?.append(renderArticlePage(document, ARTICLE));

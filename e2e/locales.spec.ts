@@ -1,0 +1,67 @@
+import type { BrowserContext } from '@playwright/test';
+import { extensionId, launchWithExtension } from './support/browser';
+import { expect, mentionPoint, test } from './support/fixtures';
+
+const LANGUAGES = [
+  {
+    lang: 'fr',
+    popupTitle: 'D’où vient #MeToo',
+    cardLabel: 'Origine du mouvement',
+    readArticle: 'Lire l’article complet',
+    enable: 'Activer MeToo Context',
+    inEnglish: 'L’article et ses citations sont en anglais.',
+  },
+  {
+    lang: 'es',
+    popupTitle: 'Dónde empezó #MeToo',
+    cardLabel: 'Origen del movimiento',
+    readArticle: 'Leer el artículo completo',
+    enable: 'Activar MeToo Context',
+    inEnglish: 'El artículo y sus citas están en inglés.',
+  },
+];
+
+for (const language of LANGUAGES) {
+  test.describe(`the interface in ${language.lang}`, () => {
+    let context: BrowserContext;
+    let id: string;
+
+    test.beforeAll(async ({ fixtureServer }) => {
+      context = await launchWithExtension(fixtureServer.port, { lang: language.lang });
+      id = await extensionId(context);
+    });
+
+    test.afterAll(async () => {
+      await context.close();
+    });
+
+    test('popup, settings and card speak the language; the article stays in English', async () => {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${id}/popup.html`);
+      await expect(popup.getByRole('heading', { level: 1 })).toHaveText(language.popupTitle);
+      await expect(popup.locator('html')).toHaveAttribute('lang', new RegExp(`^${language.lang}`));
+      await popup.goto(`chrome-extension://${id}/options.html`);
+      await expect(popup.getByRole('switch', { name: language.enable })).toBeChecked();
+
+      const page = await context.newPage();
+      await page.goto('https://x.com/home');
+      await expect
+        .poll(() => page.evaluate(() => CSS.highlights.get('metoo-mention')?.size ?? 0))
+        .toBe(1);
+      const point = await mentionPoint(page);
+      await page.mouse.move(point.x, point.y);
+      const dialog = page.locator('metoo-context [role="dialog"]');
+      await expect(dialog).toBeVisible({ timeout: 3_000 });
+      await expect(dialog).toHaveAccessibleName(`#MeToo ${language.cardLabel}`);
+      await expect(dialog.getByRole('button', { name: language.readArticle })).toBeVisible();
+      await expect(dialog).toContainText(language.inEnglish);
+      // The story itself is the article's English, marked as such for screen readers.
+      await expect(dialog.locator('.story')).toHaveAttribute('lang', 'en');
+      await expect(dialog).toContainText(
+        'It was a movement that was started 10 years earlier by Tarana Burke',
+      );
+      await page.close();
+      await popup.close();
+    });
+  });
+}
