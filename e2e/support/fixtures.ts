@@ -24,7 +24,7 @@ interface TestFixtures {
   page: Page;
   consoleErrors: string[];
   /** Fails the test on any network request the extension makes, from any of its contexts. */
-  noExtensionRequests: void;
+  noExtensionRequests: undefined;
   serviceWorker: Worker;
 }
 
@@ -87,7 +87,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   noExtensionRequests: [
     async ({ fixtureServer }, use) => {
       const before = fixtureServer.requests.length;
-      await use();
+      await use(undefined);
       const made = fixtureServer.requests.slice(before).filter(fromExtension);
       expect(made, 'network requests made by the extension').toEqual([]);
     },
