@@ -15,9 +15,12 @@ export type Message =
   | { type: 'list-mentions' }
   | { type: 'reveal-mention'; index: number }
   | { type: 'open-nearest' }
-  | { type: 'open-selection' };
+  | { type: 'open-selection' }
+  /** From a content script: run the card's script in my frame (see card/card-module.ts). */
+  | { type: 'load-card' };
 
 const SIMPLE = new Set([
+  'load-card',
   'open-article',
   'open-settings',
   'list-mentions',

@@ -10,14 +10,8 @@ import { h, renderCard } from './card/render';
 import { HIGHLIGHT_NAME } from './mentions';
 import { highlightCss } from './highlight';
 import { originPattern, userOrigins } from './registration';
-import {
-  DEFAULT_SETTINGS,
-  DWELL_RANGE,
-  loadSettings,
-  saveSettings,
-  watchSettings,
-  type Settings,
-} from './settings';
+import { DEFAULT_SETTINGS, DWELL_RANGE, type Settings } from './settings';
+import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { SITES } from './sites';
 
 type Doc = Document;

@@ -5,9 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ARTICLE } from './article-text';
 import { CardController } from './card/card-controller';
-import { CardView } from './card/card-view';
+import { LazyCardView, loadedCardModule, type CardModule } from './card/card-module';
 import { PageHighlight } from './highlight';
 import { MentionStore, type MentionRecord } from './mentions';
 import { mentionInSelection, nearestToCentre, summarise } from './mention-summary';
@@ -16,8 +15,8 @@ import { PageScanner } from './scan/page-scanner';
 import {
   DEFAULT_SETTINGS,
   isActiveOn,
-  loadSettings,
-  watchSettings,
+  onSettingsChange,
+  readSettings,
   type Settings,
 } from './settings';
 
@@ -27,6 +26,14 @@ function send(ctx: ContentScriptContext, message: Message): void {
   browser.runtime.sendMessage(message).catch(() => {
     // The extension was reloaded or updated; this page's script is on its way out.
   });
+}
+
+/** Asks the background to run the card's script in this frame, once; then it is on the page's world. */
+async function loadCardModule(ctx: ContentScriptContext): Promise<CardModule | undefined> {
+  const loaded = loadedCardModule();
+  if (loaded || ctx.isInvalid) return loaded;
+  await browser.runtime.sendMessage({ type: 'load-card' } satisfies Message);
+  return loadedCardModule();
 }
 
 /** Runs a teardown step that may meet an extension context already gone; nothing reaches the page. */
@@ -70,18 +77,18 @@ export async function startPageSession(
       onChange: (count) => send(ctx, { type: 'mention-count', count }),
     },
   );
-  const view = new CardView(
-    ctx,
-    ARTICLE,
-    {
-      readArticle: () => send(ctx, { type: 'open-article' }),
-      openSettings: () => send(ctx, { type: 'open-settings' }),
-      close: () => controller.dispatch({ type: 'escape' }),
-    },
-    {
-      pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
-      pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
-    },
+  const actions = {
+    readArticle: () => send(ctx, { type: 'open-article' }),
+    openSettings: () => send(ctx, { type: 'open-settings' }),
+    close: () => controller.dispatch({ type: 'escape' }),
+  };
+  const events = {
+    pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
+    pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
+  };
+  const view = new LazyCardView(
+    () => loadCardModule(ctx),
+    (module) => module.createCardView(ctx, actions, events),
   );
   const controller = new CardController(doc, store, view, {
     machine: () => ({ dwellMs: settings.dwellMs, trigger: settings.trigger }),
@@ -134,16 +141,16 @@ export async function startPageSession(
     }
   };
 
-  apply(await loadSettings());
+  apply(await readSettings());
   if (ctx.isInvalid) {
     turnOff();
     return null;
   }
-  const unwatch = watchSettings(apply);
-  // A page may clear the highlight registry; put ours back (a cheap check, twice a second).
+  const unwatch = onSettingsChange(apply);
+  // A page may clear the highlight registry; put ours back (a cheap check, four times a second).
   ctx.setInterval(() => {
     if (running && !highlight.registered) highlight.register();
-  }, 500);
+  }, 250);
   // Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     controller.close();

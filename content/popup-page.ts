@@ -9,7 +9,8 @@ import { ARTICLE } from './article-text';
 import { h, renderSource, renderStory } from './card/render';
 import { parseMentionList, type MentionSummary } from './messages';
 import { CONTENT_SCRIPT_FILE, originPattern } from './registration';
-import { isActiveOn, loadSettings, siteKey, updateSettings } from './settings';
+import { isActiveOn, siteKey } from './settings';
+import { loadSettings, updateSettings } from './settings-store';
 
 type Doc = Document;
 

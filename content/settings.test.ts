@@ -4,13 +4,12 @@ import {
   DEFAULT_SETTINGS,
   SETTINGS_VERSION,
   isActiveOn,
-  loadSettings,
+  onSettingsChange,
   parseSettings,
-  saveSettings,
+  readSettings,
   siteKey,
-  updateSettings,
-  watchSettings,
 } from './settings';
+import { loadSettings, saveSettings, updateSettings, watchSettings } from './settings-store';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without complaint', () => {
@@ -137,5 +136,32 @@ describe('settings in storage', () => {
     await updateSettings((current) => ({ ...current, enabled: false }));
     await vi.waitFor(() => expect(seen).toEqual([false]));
     unwatch();
+  });
+});
+
+describe('the content script’s light reader', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('reads what the pages’ storage item wrote, from the same key', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, related: true });
+    expect((await readSettings()).related).toBe(true);
+  });
+
+  it('hears changes made through the storage item', async () => {
+    const seen: string[] = [];
+    const stop = onSettingsChange((settings) => seen.push(settings.theme));
+    await updateSettings((current) => ({ ...current, theme: 'dark' }));
+    await vi.waitFor(() => expect(seen).toEqual(['dark']));
+    stop();
+    await updateSettings((current) => ({ ...current, theme: 'light' }));
+    expect(seen).toEqual(['dark']);
+  });
+
+  it('gives defaults when storage throws', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('quota'));
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The settings: one typed schema, stored in `sync:` storage, versioned with migrations and checked
- * field by field when read. Anything malformed falls back to its default, with one quiet warning.
+ * The settings: one typed schema, stored under one key in `sync` storage, versioned with migrations
+ * and checked field by field when read. Anything malformed falls back to its default, with one quiet
+ * warning. The extension's pages write through a WXT storage item (settings-store.ts); the content
+ * script, which runs on every page and so must stay small, reads the same key with the plain API.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { siteForHost } from './sites';
 
 export const SETTINGS_VERSION = 1;
@@ -142,45 +144,42 @@ export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && settings.sites[siteKey(hostname)] !== false;
 }
 
-/** The stored value is read raw and checked here: storage can hold anything. */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null });
+/** The key in `sync` storage (the WXT item `sync:settings` is the same place). */
+export const SETTINGS_KEY = 'settings';
 
 let warned = false;
 
 /** Logs what was wrong once per context: a quiet note, never an exception. */
-function warnOnce(problems: string[]): void {
+export function warnOnce(problems: string[]): void {
   if (warned || problems.length === 0) return;
   warned = true;
   console.warn(`MeToo Context: using defaults for bad stored settings (${problems.join('; ')})`);
 }
 
-export async function loadSettings(): Promise<Settings> {
+/** Checks a stored value, noting once what was wrong with it. */
+export function settingsFrom(stored: unknown): Settings {
+  const { settings, problems } = parseSettings(stored);
+  warnOnce(problems);
+  return settings;
+}
+
+/** Reads the settings; unreadable storage gives the defaults. */
+export async function readSettings(): Promise<Settings> {
   try {
-    const { settings, problems } = parseSettings(await settingsItem.getValue());
-    warnOnce(problems);
-    return settings;
+    const stored = await browser.storage.sync.get(SETTINGS_KEY);
+    return settingsFrom(stored[SETTINGS_KEY]);
   } catch (error) {
     warnOnce([`storage could not be read: ${String(error)}`]);
     return { ...DEFAULT_SETTINGS, sites: {} };
   }
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  const { settings: clean } = parseSettings({ ...settings, version: SETTINGS_VERSION });
-  await settingsItem.setValue(clean);
-}
-
-/** Applies a change to the stored settings. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
-}
-
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => {
-    const { settings, problems } = parseSettings(value);
-    warnOnce(problems);
-    onChange(settings);
-  });
+/** Calls back with the new settings whenever they change in any context. */
+export function onSettingsChange(callback: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (area === 'sync' && change) callback(settingsFrom(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

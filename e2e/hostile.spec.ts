@@ -17,7 +17,7 @@ import {
 async function openCard(page: Page) {
   const point = await mentionPoint(page);
   await page.mouse.move(point.x, point.y);
-  await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+  await expect(cardDialog(page)).toBeVisible({ timeout: 5_000 });
 }
 
 function recordViolations(page: Page) {
@@ -94,7 +94,7 @@ test.describe('hostile scripts and styles', () => {
     await page.goto('https://x.com/hostile/clear-highlights.html');
     // While the page keeps clearing, ours keeps coming back.
     await expect
-      .poll(() => highlightedTexts(page), { timeout: 1_000, intervals: [20] })
+      .poll(() => highlightedTexts(page), { timeout: 3_000, intervals: [20] })
       .toEqual(['#MeToo']);
     await page.evaluate(() => clearInterval((window as unknown as { clearing: number }).clearing));
     await page.evaluate(() => CSS.highlights.clear());

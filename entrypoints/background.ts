@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../content/badge';
+import { CARD_SCRIPT_FILE } from '../content/card/card-module';
 import { t } from '../content/i18n';
 import { parseMessage, type Message } from '../content/messages';
 import { injectIntoOpenTabs, syncRegisteredScripts } from '../content/registration';
@@ -52,6 +53,16 @@ export default defineBackground(() => {
       case 'open-settings':
         void browser.runtime.openOptionsPage();
         break;
+      case 'load-card': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        return browser.scripting
+          .executeScript({
+            target: { tabId, frameIds: [sender.frameId ?? 0] },
+            files: [CARD_SCRIPT_FILE],
+          })
+          .then(() => true);
+      }
       case 'mention-count':
         // Only the top frame speaks for the tab.
         if (sender.tab?.id !== undefined && sender.frameId === 0) {

@@ -4,7 +4,7 @@
  */
 import type { MentionRecord, MentionStore } from '../mentions';
 import { mentionAtPoint, mentionOfLink } from '../scan/hit-test';
-import type { CardView } from './card-view';
+import type { CardSurface } from './card-module';
 import {
   DEFAULT_MACHINE_OPTIONS,
   transition,
@@ -32,10 +32,15 @@ export class CardController {
   private hoverSince = 0;
   private readonly doc: Document;
   private readonly store: MentionStore;
-  private readonly view: CardView;
+  private readonly view: CardSurface;
   private readonly options: CardControllerOptions;
 
-  constructor(doc: Document, store: MentionStore, view: CardView, options: CardControllerOptions) {
+  constructor(
+    doc: Document,
+    store: MentionStore,
+    view: CardSurface,
+    options: CardControllerOptions,
+  ) {
     this.doc = doc;
     this.store = store;
     this.view = view;

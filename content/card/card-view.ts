@@ -22,23 +22,12 @@ import {
 import cardCss from '../../assets/card.css?inline';
 import type { ArticleModel } from '../article';
 import { t } from '../i18n';
+import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
 import { renderCard, type CardActions, type CardSubject } from './render';
 
 export const CARD_ELEMENT = 'metoo-context';
 
-export interface CardViewEvents {
-  pointerEnter(): void;
-  pointerLeave(): void;
-}
-
-export interface ShowOptions {
-  focus: boolean;
-  /** Say to a screen reader that the card opened (it opened on keyboard focus). */
-  announce: boolean;
-  theme: 'auto' | 'light' | 'dark';
-}
-
-export class CardView {
+export class CardView implements CardSurface {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private stopPlacing: (() => void) | null = null;
   private sheet: CSSStyleSheet | null = null;
