@@ -1,6 +1,7 @@
 /**
- * `npm test`: the checks, the unit tests, the build and the end-to-end tests, in that order, each run
- * even when an earlier one failed, then one closing line over all of them: "N passed, M failed".
+ * `npm test`: the checks, the unit tests, the Chrome build and its end-to-end tests, the Firefox
+ * build, its lint and its end-to-end tests, in that order, each run even when an earlier one failed,
+ * then one closing line over all of them: "N passed, M failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,28 @@ if (buildOk) {
   } else count('e2e', 0, 1);
 } else {
   count('e2e (not run: the build failed)', 0, 1);
+}
+
+// Firefox: its build, Mozilla's linter on it, and the end-to-end tests in Debian's firefox-esr.
+const firefoxBuildOk = run('npx', ['wxt', 'build', '-b', 'firefox']);
+count('build (Firefox)', firefoxBuildOk ? 1 : 0, firefoxBuildOk ? 0 : 1);
+if (firefoxBuildOk) {
+  const lintOk = run('npx', [
+    'web-ext',
+    'lint',
+    '--no-config-discovery',
+    '--source-dir',
+    '.output/firefox-mv3',
+    '--warnings-as-errors',
+  ]);
+  count('web-ext lint', lintOk ? 1 : 0, lintOk ? 0 : 1);
+  const firefoxOk = run(process.execPath, ['scripts/test-firefox.ts']);
+  const firefox = readJson(`${results}/firefox.json`) as { passed: number; failed: number } | null;
+  if (firefox)
+    count('e2e (Firefox)', firefox.passed, firefox.failed + (firefoxOk || firefox.failed ? 0 : 1));
+  else count('e2e (Firefox)', 0, 1);
+} else {
+  count('e2e (Firefox, not run: the build failed)', 0, 1);
 }
 
 console.log('');
