@@ -69,7 +69,6 @@ export class CardView implements CardSurface {
     this.pending = { subject, options };
     ui.mount();
     const host = ui.shadowHost;
-    host.setAttribute('popover', 'manual');
     try {
       host.showPopover();
     } catch {
@@ -171,6 +170,8 @@ export class CardView implements CardSurface {
     this.sheet ??= new CSSStyleSheet();
     this.sheet.replaceSync(cardCss);
     ui.shadow.adoptedStyleSheets = [this.sheet];
+    // Set while the element is still off the page: the page sees it arrive whole, not change.
+    ui.shadowHost.setAttribute('popover', 'manual');
     this.ui = ui;
     return ui;
   }
