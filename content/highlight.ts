@@ -60,6 +60,12 @@ export class PageHighlight {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 
+  /** Forgets a tree that left the page, so a long session does not hold on to it. */
+  unstyleRoot(root: StyledRoot): void {
+    if (!this.roots.delete(root)) return;
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+  }
+
   remove(): void {
     if (this.registered) CSS.highlights.delete(HIGHLIGHT_NAME);
     this.ranges.clear();

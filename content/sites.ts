@@ -1,37 +1,114 @@
 /**
- * The social sites the extension knows: their host names (which become the manifest's host
- * permissions and the content script's matches) and how each renders a link to a hashtag.
- * Facts from ../shared/SITES.md; one source of truth for both.
+ * The social sites the extension knows, in one table: their host names (which become the manifest's
+ * host permissions and the content script's matches), how each links to a hashtag's page, and which
+ * of its elements are composers. Facts from ../shared/SITES.md; one source of truth for all three.
  */
+
+/** How a site's link to a hashtag's page looks, e.g. `/hashtag/MeToo` or `/search?q=Me%20Too&serp_type=tags`. */
+export interface HashtagLinkShape {
+  /** The URL's path; group 1 holds the tag unless `param` names the query parameter that does. */
+  path: RegExp;
+  param?: string;
+  /** Query parameters the link must also carry, e.g. Threads' `serp_type=tags`. */
+  requires?: Readonly<Record<string, string>>;
+  /** The parameter is a search whose value must start with `#` to name a hashtag. */
+  hashed?: boolean;
+}
 
 export interface Site {
   id: string;
   name: string;
   /** Registrable host names; subdomains (www., web., old., m.) are included by the match pattern. */
   hosts: readonly string[];
+  /** Its hashtag links; none where the site has no hashtag feature (Reddit). */
+  hashtagLinks: readonly HashtagLinkShape[];
+  /** Its posts link to tag pages on other servers too (the fediverse). */
+  federated?: boolean;
+  /** Elements that hold a composer: skipped whole, shadow tree included. */
+  composers?: readonly string[];
 }
 
+const HASHTAG_PATH: HashtagLinkShape = { path: /^\/hashtag\/([^/]+)\/?$/i };
+
+/** Mastodon, and the servers whose posts it shows: Pleroma/Akkoma (`/tag/`) and Friendica (`?tag=`). */
+const FEDIVERSE: Site = {
+  id: 'mastodon',
+  name: 'Mastodon',
+  hosts: ['mastodon.social', 'mastodon.online', 'mstdn.social'],
+  hashtagLinks: [
+    { path: /^\/tags\/([^/]+)\/?$/i },
+    { path: /^\/tag\/([^/]+)\/?$/i },
+    { path: /^\/search\/?$/i, param: 'tag' },
+  ],
+  federated: true,
+};
+
 export const SITES: readonly Site[] = [
-  { id: 'x', name: 'X', hosts: ['x.com', 'twitter.com'] },
   {
-    id: 'mastodon',
-    name: 'Mastodon',
-    hosts: ['mastodon.social', 'mastodon.online', 'mstdn.social'],
+    id: 'x',
+    name: 'X',
+    hosts: ['x.com', 'twitter.com'],
+    hashtagLinks: [HASHTAG_PATH, { path: /^\/search\/?$/i, param: 'q', hashed: true }],
   },
-  { id: 'bluesky', name: 'Bluesky', hosts: ['bsky.app'] },
-  { id: 'threads', name: 'Threads', hosts: ['threads.net', 'threads.com'] },
-  { id: 'facebook', name: 'Facebook', hosts: ['facebook.com'] },
-  { id: 'instagram', name: 'Instagram', hosts: ['instagram.com'] },
-  { id: 'linkedin', name: 'LinkedIn', hosts: ['linkedin.com'] },
-  { id: 'reddit', name: 'Reddit', hosts: ['reddit.com'] },
-  { id: 'tiktok', name: 'TikTok', hosts: ['tiktok.com'] },
-  { id: 'youtube', name: 'YouTube', hosts: ['youtube.com'] },
-  { id: 'tumblr', name: 'Tumblr', hosts: ['tumblr.com'] },
+  FEDIVERSE,
+  { id: 'bluesky', name: 'Bluesky', hosts: ['bsky.app'], hashtagLinks: [HASHTAG_PATH] },
+  {
+    id: 'threads',
+    name: 'Threads',
+    hosts: ['threads.net', 'threads.com'],
+    hashtagLinks: [{ path: /^\/search\/?$/i, param: 'q', requires: { serp_type: 'tags' } }],
+  },
+  { id: 'facebook', name: 'Facebook', hosts: ['facebook.com'], hashtagLinks: [HASHTAG_PATH] },
+  {
+    id: 'instagram',
+    name: 'Instagram',
+    hosts: ['instagram.com'],
+    hashtagLinks: [
+      { path: /^\/explore\/tags\/([^/]+)\/?$/i },
+      { path: /^\/explore\/search\/keyword\/?$/i, param: 'q', hashed: true },
+    ],
+  },
+  {
+    id: 'linkedin',
+    name: 'LinkedIn',
+    hosts: ['linkedin.com'],
+    hashtagLinks: [
+      { path: /^\/feed\/hashtag\/?$/i, param: 'keywords' },
+      { path: /^\//, param: 'keywords', hashed: true },
+    ],
+  },
+  // old.reddit's markdown makes a line typed "#MeToo" a heading, <h1>MeToo</h1>: the page shows no
+  // hashtag there, so none is marked (a heading "MeToo" is also what a plain title looks like).
+  {
+    id: 'reddit',
+    name: 'Reddit',
+    hosts: ['reddit.com'],
+    hashtagLinks: [],
+    composers: ['shreddit-composer', 'faceplate-textarea-input'],
+  },
+  {
+    id: 'tiktok',
+    name: 'TikTok',
+    hosts: ['tiktok.com'],
+    hashtagLinks: [{ path: /^\/tag\/([^/]+)\/?$/i }],
+  },
+  { id: 'youtube', name: 'YouTube', hosts: ['youtube.com'], hashtagLinks: [HASHTAG_PATH] },
+  {
+    id: 'tumblr',
+    name: 'Tumblr',
+    hosts: ['tumblr.com'],
+    hashtagLinks: [{ path: /^\/tagged\/([^/]+)\/?$/i }],
+  },
 ];
 
 /** Match patterns for every site host and its subdomains. */
 export const SOCIAL_MATCHES: string[] = SITES.flatMap((site) =>
   site.hosts.flatMap((host) => [`https://${host}/*`, `https://*.${host}/*`]),
+);
+
+/** Custom elements that hold a composer on some site; the text model skips them everywhere. */
+export const COMPOSER_ELEMENTS: ReadonlySet<string> = new Set(
+  SITES.flatMap((site) => site.composers ?? []),
 );
 
 /** The site a host name belongs to, if any. */
@@ -40,25 +117,31 @@ export function siteForHost(hostname: string): Site | undefined {
   return SITES.find((site) => site.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
 }
 
-/**
- * How the sites link to a hashtag's page, by the URL's shape: the tag as the URL names it, decoded
- * (`MeToo`, `metoo`, `Me Too`, `#metoo`), or null for any other link.
- */
-const HASHTAG_LINKS: readonly { path: RegExp; param?: string; when?: (url: URL) => boolean }[] = [
-  { path: /^\/hashtag\/([^/?#]+)\/?$/i }, // X, Bluesky, Facebook, YouTube
-  { path: /^\/tags?\/([^/?#]+)\/?$/i }, // Mastodon (/tags), Pleroma and TikTok (/tag)
-  { path: /^\/explore\/tags\/([^/?#]+)\/?$/i }, // Instagram
-  { path: /^\/tagged\/([^/?#]+)\/?$/i }, // Tumblr
-  { path: /^\/explore\/search\/keyword\/?$/i, param: 'q' }, // Instagram, newer
-  { path: /^\/feed\/hashtag\/?$/i, param: 'keywords' }, // LinkedIn
-  {
-    path: /^\/search\/?$/i,
-    param: 'q',
-    when: (url) => url.searchParams.get('serp_type') === 'tags',
-  }, // Threads topic tags
-];
+function tagIn(url: URL, shape: HashtagLinkShape): string | null {
+  const match = shape.path.exec(url.pathname);
+  if (!match) return null;
+  for (const [name, value] of Object.entries(shape.requires ?? {})) {
+    if (url.searchParams.get(name) !== value) return null;
+  }
+  if (shape.param) {
+    const value = url.searchParams.get(shape.param)?.trim() ?? '';
+    if (shape.hashed && !/^[#＃]/.test(value)) return null;
+    return value.length > 0 ? value : null;
+  }
+  try {
+    const tag = decodeURIComponent(match[1] ?? '');
+    return tag.length > 0 ? tag : null;
+  } catch {
+    return null;
+  }
+}
 
-export function hashtagFromHref(href: string): string | null {
+/**
+ * The tag a link names when it points at a hashtag's page, as the URL spells it, decoded (`MeToo`,
+ * `metoo`, `Me Too`, `#metoo`); null for any other link. The page's site decides which link shapes
+ * count; a host outside the table is a fediverse server the user added.
+ */
+export function hashtagFromHref(href: string, pageHost: string): string | null {
   let url: URL;
   try {
     url = new URL(href);
@@ -66,17 +149,12 @@ export function hashtagFromHref(href: string): string | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  for (const rule of HASHTAG_LINKS) {
-    const match = rule.path.exec(url.pathname);
-    if (!match) continue;
-    if (rule.when && !rule.when(url)) continue;
-    const raw = rule.param ? url.searchParams.get(rule.param) : match[1];
-    if (!raw) continue;
-    try {
-      return rule.param ? raw : decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
+  const site = siteForHost(pageHost) ?? FEDIVERSE;
+  // A link to another site's tag page is that site's business, except between fediverse servers.
+  if (!site.federated && siteForHost(url.hostname) !== site) return null;
+  for (const shape of site.hashtagLinks) {
+    const tag = tagIn(url, shape);
+    if (tag !== null) return tag;
   }
   return null;
 }

@@ -3,41 +3,90 @@
  * mutation batch touched, in slices that yield to the page. One MutationObserver per root (the
  * document and every open shadow root). Never writes into the page.
  */
-import { MentionStore, type MentionRecord } from '../mentions';
+import type { DetachedMention, MentionRecord, MentionStore } from '../mentions';
 import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
-import { TextRunReader, blockOf, isInline, isSkipped, type TextRun } from './text-model';
-import { SLICE_MS, yieldToMain } from './yield';
+import {
+  TextRunReader,
+  blockOf,
+  insideSkipped,
+  isInline,
+  isSeparator,
+  isSkipped,
+  type Block,
+  type TextRun,
+} from './text-model';
+import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
 
 /** Above this many records in one batch, one rescan of the page costs less than piecemeal work. */
 const RESCAN_THRESHOLD = 2000;
+/** Attributes that show or hide text without changing the tree. */
+const VISIBILITY_ATTRIBUTES = ['hidden', 'open', 'class', 'style'];
+/** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
+const RECHECK_INTERVAL_MS = 150;
+/** A removed subtree is walked for its mentions unless that costs more than checking them all. */
+const PRUNE_WALK_MIN = 64;
+
+/**
+ * What a job reads: `subtree`, a block or shadow root and everything in it; `own`, a block's own
+ * text, not its nested blocks; `nested`, the blocks inside an inline element that was added.
+ */
+type JobKind = 'subtree' | 'own' | 'nested';
 
 interface Job {
+  kind: JobKind;
   root: Node;
-  /** Read only the root block's own text: its nested blocks are unchanged. */
-  ownOnly: boolean;
+  /** The full read this job belongs to, if any. */
+  pass: Pass | null;
+}
+
+/** A full read of the page: the blocks it read, and how many of its jobs are left. */
+interface Pass {
+  blocks: Set<Block>;
+  jobs: number;
+}
+
+/** What the scanner has done so far, so tests can see that work follows the change. */
+export interface ScanStats {
+  jobs: number;
+  nodesVisited: number;
+  runsRead: number;
 }
 
 export interface ScannerHooks {
-  /** Called after each batch of work with the store's new size. */
+  /** Called after each batch of work with the number of highlighted mentions. */
   onChange?: (count: number) => void;
   /** Called for each open shadow root met, so its tree can style the highlight. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called when a shadow root met earlier has left the page. */
+  onShadowRootGone?: (root: ShadowRoot) => void;
 }
+
+type ObservedRoot = Document | ShadowRoot;
 
 export class PageScanner {
   private readonly store: MentionStore;
   private readonly options: () => TagOptions;
   private readonly hooks: ScannerHooks;
-  private readonly observers: MutationObserver[] = [];
-  private observed = new WeakSet<Node>();
+  private readonly observers = new Map<ObservedRoot, MutationObserver>();
   private queue: Job[] = [];
-  private pendingBlocks = new Set<Element>();
-  private needsPrune = false;
+  private pendingBlocks = new Set<Block>();
+  private removed: Node[] = [];
+  private concealed: Element[] = [];
+  private pass: Pass | null = null;
   private draining: Promise<void> | null = null;
-  private stopped = false;
+  /** Mentions just read, kept aside until a check after the next frame says they are shown. */
+  private fresh: MentionRecord[] = [];
+  /** The page restyled itself: mentions kept aside as hidden may be shown now. */
+  private recheck = false;
+  private lastRecheck = Number.NEGATIVE_INFINITY;
+  /** Drops the mentions the job in progress took out and has not found again. */
+  private releaseEarlier: (() => void) | null = null;
+  private stopped = true;
   /** Bumped on every stop, so a drain from before it ends at its next yield. */
   private generation = 0;
   private doc: Document | null = null;
+  private host = '';
+  readonly stats: ScanStats = { jobs: 0, nodesVisited: 0, runsRead: 0 };
 
   constructor(store: MentionStore, options: () => TagOptions, hooks: ScannerHooks = {}) {
     this.store = store;
@@ -49,16 +98,21 @@ export class PageScanner {
   start(doc: Document): Promise<void> {
     this.stopped = false;
     this.doc = doc;
+    this.host = doc.location?.hostname ?? '';
     this.observe(doc);
     return this.rescan();
   }
 
-  /** Forgets every mention and reads the page again (settings changed, or too much changed at once). */
+  /**
+   * Reads the page again (settings changed, navigation, too much changed at once). Mentions stay
+   * highlighted while it runs; those it no longer finds go when it ends.
+   */
   rescan(): Promise<void> {
-    if (!this.doc) return Promise.resolve();
-    this.queue = [{ root: this.doc.body ?? this.doc.documentElement, ownOnly: false }];
+    const root = this.doc?.body ?? this.doc?.documentElement;
+    if (this.stopped || !root) return Promise.resolve();
+    this.pass = { blocks: new Set(), jobs: 1 };
+    this.queue = [{ kind: 'subtree', root, pass: this.pass }];
     this.pendingBlocks.clear();
-    this.store.clear();
     return this.schedule();
   }
 
@@ -71,19 +125,35 @@ export class PageScanner {
     this.stopped = true;
     this.generation += 1;
     this.draining = null;
-    for (const observer of this.observers) observer.disconnect();
-    this.observers.length = 0;
-    this.observed = new WeakSet<Node>();
+    for (const observer of this.observers.values()) observer.disconnect();
+    this.observers.clear();
     this.queue = [];
     this.pendingBlocks.clear();
+    this.removed = [];
+    this.concealed = [];
+    this.pass = null;
+    this.fresh = [];
+    this.recheck = false;
+    this.releaseEarlier?.();
   }
 
-  private observe(root: Document | ShadowRoot): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
+  private observe(root: ObservedRoot): boolean {
+    if (this.observers.has(root)) return false;
     const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-    this.observers.push(observer);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributeFilter: VISIBILITY_ATTRIBUTES,
+    });
+    this.observers.set(root, observer);
+    return true;
+  }
+
+  private unobserve(root: ShadowRoot): void {
+    this.observers.get(root)?.disconnect();
+    this.observers.delete(root);
+    this.hooks.onShadowRootGone?.(root);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -93,35 +163,100 @@ export class PageScanner {
       return;
     }
     const added = new Set<Node>();
+    const touched = new Set<Block>();
+    let restyled = false;
     for (const record of records) {
+      const target = record.target;
       if (record.type === 'characterData') {
-        this.markBlock(record.target);
-        continue;
-      }
-      if (record.removedNodes.length > 0) {
-        this.needsPrune = true;
-        for (const node of record.removedNodes)
-          if (!isBlockNode(node)) this.markBlock(record.target);
-      }
-      for (const node of record.addedNodes) {
-        if (isBlockNode(node)) added.add(node);
-        else this.markBlock(record.target);
+        touch(touched, target);
+      } else if (record.type === 'attributes') {
+        this.discoverShadowRoot(target);
+        if (record.attributeName === 'hidden' && target instanceof Element) {
+          this.onHiddenChanged(target, added, touched);
+        } else {
+          restyled = true;
+        }
+      } else {
+        this.discoverShadowRoot(target);
+        for (const node of record.removedNodes) this.noteRemoved(node, record, touched);
+        for (const node of record.addedNodes) this.noteAdded(node, target, added, touched);
       }
     }
     // An added subtree whose ancestor was added in the same batch is read with that ancestor.
     for (const node of added) {
       if (!node.isConnected || hasAncestorIn(node, added)) continue;
-      this.queue.push({ root: node, ownOnly: false });
+      const kind = node instanceof Element && isInline(node) ? 'nested' : 'subtree';
+      this.queue.push({ kind, root: node, pass: null });
     }
-    void this.schedule();
+    for (const block of touched) {
+      if (added.has(block) || hasAncestorIn(block, added)) continue;
+      if (this.pendingBlocks.has(block)) continue;
+      this.pendingBlocks.add(block);
+      this.queue.push({ kind: 'own', root: block, pass: null });
+    }
+    if (restyled && this.store.unseenCount > 0) this.recheck = true;
+    const work = this.queue.length + this.removed.length + this.concealed.length;
+    if (work > 0 || this.recheck) void this.schedule();
   }
 
-  private markBlock(node: Node): void {
-    const block = blockOf(node);
-    if (block && !this.pendingBlocks.has(block)) {
-      this.pendingBlocks.add(block);
-      this.queue.push({ root: block, ownOnly: true });
+  private noteAdded(node: Node, parent: Node, added: Set<Node>, touched: Set<Block>): void {
+    if (node instanceof Text) {
+      if (!isLooseSpace(node, parent, node.previousSibling, node.nextSibling)) {
+        touch(touched, parent);
+      }
+      return;
     }
+    if (!(node instanceof Element) || isSkipped(node)) return; // comments, scripts, our own card
+    if (isSeparator(node)) {
+      touch(touched, parent);
+    } else if (isInline(node)) {
+      touch(touched, parent);
+      if (node.firstElementChild || node.shadowRoot) added.add(node);
+    } else {
+      added.add(node);
+    }
+  }
+
+  private noteRemoved(node: Node, record: MutationRecord, touched: Set<Block>): void {
+    const parent = record.target;
+    if (node instanceof Text) {
+      if (!isLooseSpace(node, parent, record.previousSibling, record.nextSibling)) {
+        touch(touched, parent);
+      }
+      return;
+    }
+    if (!(node instanceof Element) || isSkipped(node)) return;
+    if (isSeparator(node)) {
+      touch(touched, parent);
+      return;
+    }
+    if (isInline(node)) touch(touched, parent);
+    if (!isInline(node) || node.firstElementChild || node.shadowRoot) this.removed.push(node);
+  }
+
+  /** `hidden` came or went: the element's text leaves or joins the page's text. */
+  private onHiddenChanged(element: Element, added: Set<Node>, touched: Set<Block>): void {
+    if (!element.isConnected) return;
+    if (isInline(element) && element.parentNode) touch(touched, element.parentNode);
+    if (element.hasAttribute('hidden')) this.concealed.push(element);
+    else if (!isInline(element) || element.firstElementChild) added.add(element);
+  }
+
+  /**
+   * A shadow root attached to an element already on the page makes no record of its own: it is found
+   * when the host's children, class or style change next (a component marking itself hydrated).
+   */
+  private discoverShadowRoot(target: Node): void {
+    if (!(target instanceof Element)) return;
+    const root = target.shadowRoot;
+    if (root && !this.observers.has(root) && !insideSkipped(target))
+      this.adoptShadowRoot(root, null);
+  }
+
+  private adoptShadowRoot(root: ShadowRoot, pass: Pass | null): void {
+    if (this.observe(root)) this.hooks.onShadowRoot?.(root);
+    this.queue.push({ kind: 'subtree', root, pass });
+    if (pass) pass.jobs += 1;
   }
 
   private schedule(): Promise<void> {
@@ -137,32 +272,37 @@ export class PageScanner {
   private async drain(): Promise<void> {
     const generation = this.generation;
     const current = () => generation === this.generation;
-    await Promise.resolve(); // let the batch that scheduled this finish queueing
+    // In a task of our own: the page's task that made the change ends without our work in it.
+    await yieldToMain();
+    if (!current()) return;
     let deadline = performance.now() + SLICE_MS;
     while (current()) {
-      if (this.needsPrune) {
-        this.needsPrune = false;
-        this.store.prune();
-      }
+      if (this.removed.length > 0) this.pruneRemoved();
+      if (this.concealed.length > 0) this.dropConcealed();
       const job = this.queue.shift();
-      if (!job) break;
-      if (job.ownOnly && job.root instanceof Element) this.pendingBlocks.delete(job.root);
-      if (!job.root.isConnected || insideSkipped(job.root)) continue;
-      if (job.ownOnly && job.root instanceof Element) this.store.clearBlock(job.root);
-      const reader = new TextRunReader(job.root, { ownOnly: job.ownOnly });
-      const seen = new Set<Element>();
-      const onRun = (run: TextRun) => this.record(run, seen, job.ownOnly);
-      while (!reader.read(deadline, onRun)) {
-        await yieldToMain();
-        if (!current()) return;
+      if (!job) {
+        if (this.fresh.length === 0 && !this.recheck) break;
+        if (!(await this.revealShown(current))) return;
         deadline = performance.now() + SLICE_MS;
+        continue;
       }
-      for (const shadowRoot of reader.shadowRoots) {
-        if (this.observed.has(shadowRoot)) continue;
-        this.observe(shadowRoot);
-        this.hooks.onShadowRoot?.(shadowRoot);
-        this.queue.push({ root: shadowRoot, ownOnly: false });
+      this.stats.jobs += 1;
+      if (job.kind === 'own') this.pendingBlocks.delete(job.root as Block);
+      if (job.root.isConnected && !insideSkipped(job.root)) {
+        const reader = this.reader(job);
+        let finished = false;
+        while (!finished) {
+          finished = reader.read(deadline);
+          if (finished) break;
+          await yieldToMain();
+          if (!current()) return;
+          deadline = performance.now() + SLICE_MS;
+        }
+        this.stats.nodesVisited += reader.visited;
+        for (const root of reader.shadowRoots) this.adoptShadowRoot(root, job.pass);
       }
+      this.releaseEarlier?.();
+      this.finish(job);
       if (performance.now() > deadline) {
         this.hooks.onChange?.(this.store.size);
         await yieldToMain();
@@ -173,35 +313,166 @@ export class PageScanner {
     if (current()) this.hooks.onChange?.(this.store.size);
   }
 
-  private record(run: TextRun, seen: Set<Element>, ownOnly: boolean): void {
-    if (!ownOnly && !seen.has(run.block)) {
-      seen.add(run.block);
-      this.store.clearBlock(run.block);
-    }
-    for (const mention of mentionsInRun(run, this.options())) {
+  /** A reader for a job, and what to do with each run it reads. */
+  private reader(job: Job): {
+    read(deadline: number): boolean;
+    readonly visited: number;
+    readonly shadowRoots: ShadowRoot[];
+  } {
+    // A block's old mentions go when the job first reads it, so a block read in two runs keeps both.
+    const seen = new Set<Block>();
+    /** Each block's mentions from before this read: those found again stay as they are. */
+    const earlier = new Map<Block, DetachedMention[]>();
+    const see = (block: Block) => {
+      if (seen.has(block)) return;
+      seen.add(block);
+      earlier.set(block, [...(earlier.get(block) ?? []), ...this.store.detachBlock(block)]);
+      this.pass?.blocks.add(block);
+    };
+    this.releaseEarlier = () => {
+      for (const mentions of earlier.values()) this.store.release(mentions);
+      earlier.clear();
+      this.releaseEarlier = null;
+    };
+    if (job.kind === 'own') see(job.root as Block);
+    const reader = new TextRunReader(job.root, {
+      ownOnly: job.kind === 'own',
+      onRestart: (from) => {
+        for (const block of seen) if (block === from || from.contains(block)) seen.delete(block);
+        if (job.kind === 'own') see(job.root as Block);
+      },
+    });
+    const onRun = (run: TextRun) => {
+      // The added element's own line belongs to the block around it, read by that block's own job.
+      if (job.kind === 'nested' && !job.root.contains(run.block)) return;
+      see(run.block);
+      this.stats.runsRead += 1;
+      this.record(run, earlier.get(run.block) ?? []);
+    };
+    return {
+      read: (deadline) => reader.read(deadline, onRun),
+      get visited() {
+        return reader.visited;
+      },
+      shadowRoots: reader.shadowRoots,
+    };
+  }
+
+  private finish(job: Job): void {
+    const pass = job.pass;
+    if (!pass || pass !== this.pass) return;
+    pass.jobs -= 1;
+    if (pass.jobs > 0) return;
+    // The full read is over: blocks it did not meet have left the page or lost their mentions.
+    this.store.retainBlocks(pass.blocks);
+    this.pass = null;
+  }
+
+  private record(run: TextRun, earlier: DetachedMention[]): void {
+    for (const mention of mentionsInRun(run, this.options(), this.host)) {
       const range = rangeInRun(run, mention.start, mention.end);
       if (!range) continue;
       const nodes = run.segments
         .filter((s) => s.start < mention.end && s.start + s.node.data.length > mention.start)
         .map((s) => s.node);
-      const first = nodes[0]?.parentElement;
-      if (first && typeof first.checkVisibility === 'function' && !first.checkVisibility())
+      const text = run.text.slice(mention.start, mention.end);
+      const same = earlier.findIndex(
+        ({ record, shown }) => shown && record.text === text && sameRange(record.range, range),
+      );
+      const found = earlier[same];
+      if (found) {
+        earlier.splice(same, 1);
+        this.store.keep(found);
         continue;
+      }
       const record: MentionRecord = {
         range,
         tag: mention.tag,
-        text: run.text.slice(mention.start, mention.end),
+        text,
         block: run.block,
-        link: (first?.closest('a[href]') as HTMLAnchorElement | null) ?? null,
+        link: linkAround(nodes[0]) ?? linkAround(nodes.at(-1)),
         nodes,
       };
-      this.store.add(record);
+      this.store.add(record, false);
+      this.fresh.push(record);
+    }
+  }
+
+  /**
+   * After the page's next frame, highlights the mentions just read that the page shows, and, when the
+   * page restyled itself, those kept aside as hidden. Returns false when stopped meanwhile.
+   */
+  private async revealShown(current: () => boolean): Promise<boolean> {
+    const rechecking = this.recheck;
+    if (rechecking) {
+      const wait = this.lastRecheck + RECHECK_INTERVAL_MS - performance.now();
+      if (wait > 0 && this.fresh.length === 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    await afterNextFrame();
+    if (!current()) return false;
+    if (this.recheck) this.lastRecheck = performance.now();
+    const candidates = this.recheck ? this.store.unseenRecords() : this.fresh;
+    this.fresh = [];
+    this.recheck = false;
+    let deadline = performance.now() + SLICE_MS;
+    for (const record of candidates) {
+      if (this.store.isUnseen(record) && isShown(record)) this.store.reveal(record);
+      if (performance.now() > deadline) {
+        this.hooks.onChange?.(this.store.size);
+        await yieldToMain();
+        if (!current()) return false;
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Drops the mentions under removed nodes by walking what was removed, unless that walk would cost
+   * more than checking every mention on the page, which it then does instead.
+   */
+  private pruneRemoved(): void {
+    const stack: Node[] = this.removed;
+    this.removed = [];
+    let budget = this.store.blockCount + this.observers.size + PRUNE_WALK_MIN;
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (--budget < 0) {
+        this.pruneAll();
+        return;
+      }
+      if (node.isConnected) continue; // moved, not removed: its new place is read again
+      if (node instanceof Element || node instanceof ShadowRoot) {
+        this.store.clearBlock(node);
+        if (node instanceof ShadowRoot && this.observers.has(node)) this.unobserve(node);
+        if (node instanceof Element && node.shadowRoot) stack.push(node.shadowRoot);
+        for (const child of node.children) stack.push(child);
+      }
+    }
+  }
+
+  private pruneAll(): void {
+    this.store.prune();
+    for (const root of [...this.observers.keys()]) {
+      if (root instanceof ShadowRoot && !root.isConnected) this.unobserve(root);
+    }
+  }
+
+  /** Forgets the mentions under elements that were hidden (`hidden` added). */
+  private dropConcealed(): void {
+    const stack: Node[] = this.concealed;
+    this.concealed = [];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
+      this.store.clearBlock(node);
+      if (node instanceof Element && node.shadowRoot) stack.push(node.shadowRoot);
+      for (const child of node.children) stack.push(child);
     }
   }
 }
 
-function isBlockNode(node: Node): node is Element {
-  return node instanceof Element && !isInline(node);
+function touch(touched: Set<Block>, node: Node): void {
+  const block = blockOf(node);
+  if (block) touched.add(block);
 }
 
 function hasAncestorIn(node: Node, set: Set<Node>): boolean {
@@ -211,12 +482,45 @@ function hasAncestorIn(node: Node, set: Set<Node>): boolean {
   return false;
 }
 
-/** Whether a node sits in a part of the page that is never read (an editor, code, a form field). */
-function insideSkipped(node: Node): boolean {
-  for (let element = node instanceof Element ? node : node.parentElement; element;) {
-    if (isSkipped(element)) return true;
-    const parent: Element | null = element.parentElement;
-    element = parent ?? ((element.getRootNode() as ShadowRoot).host || null);
-  }
-  return false;
+/**
+ * Whether a white-space text node sits between blocks, where it joins no text: adding or removing it
+ * changes no run (a timeline's newlines between posts).
+ */
+function isLooseSpace(text: Text, parent: Node, before: Node | null, after: Node | null): boolean {
+  if (/\S/.test(text.data)) return false;
+  if (parent instanceof Element && isInline(parent)) return false;
+  const isEdge = (node: Node | null) =>
+    node === null || (node instanceof Element && !isInline(node) && !isSeparator(node));
+  return isEdge(before) && isEdge(after);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
+function linkAround(node: Text | undefined): HTMLAnchorElement | null {
+  const link = node?.parentElement?.closest('a[href]');
+  return link instanceof HTMLAnchorElement ? link : null;
+}
+
+/** Whether the page shows a mention's text (not `display: none`, `visibility: hidden`, a closed `<details>`). */
+function isShown(record: MentionRecord): boolean {
+  return isRendered(record.nodes[0]) && isRendered(record.nodes.at(-1));
+}
+
+function isRendered(node: Text | undefined): boolean {
+  const parent = node?.parentNode;
+  if (!node || !parent) return true;
+  const element = parent instanceof ShadowRoot ? parent.host : parent;
+  if (!(element instanceof Element)) return true;
+  // A shadow host shows its light DOM only through slots; a closed <details> only its summary.
+  if (element === parent && element.shadowRoot && !node.assignedSlot) return false;
+  if (element.localName === 'details' && !element.hasAttribute('open')) return false;
+  if (typeof element.checkVisibility !== 'function') return true;
+  return element.checkVisibility({ visibilityProperty: true });
 }

@@ -42,10 +42,10 @@ function visibleTag(text: string, tag: string): { start: number; end: number } |
   return null;
 }
 
-function linkMentions(run: TextRun, options: TagOptions): RunMention[] {
+function linkMentions(run: TextRun, options: TagOptions, host: string): RunMention[] {
   const found: RunMention[] = [];
   for (const span of run.links) {
-    const raw = hashtagFromHref(span.link.href);
+    const raw = hashtagFromHref(span.link.href, host);
     if (raw === null) continue;
     const tag = canonicalTag(raw.replace(/^[#＃]/, ''));
     if (!isCountedTag(tag, options)) continue;
@@ -55,15 +55,18 @@ function linkMentions(run: TextRun, options: TagOptions): RunMention[] {
   return found;
 }
 
-/** The run's mentions in order, one per mention: where link and text agree or overlap, the wider wins. */
-export function mentionsInRun(run: TextRun, options: TagOptions): RunMention[] {
+/**
+ * The run's mentions in order, one per mention: where link and text agree or overlap, the earlier and
+ * wider wins. `host` is the page's host name, which decides the site's link shapes.
+ */
+export function mentionsInRun(run: TextRun, options: TagOptions, host: string): RunMention[] {
   const byText: RunMention[] = findMentions(run.text, options).map(({ start, end, tag }) => ({
     start,
     end,
     tag,
   }));
   if (run.links.length === 0) return byText;
-  const all = [...byText, ...linkMentions(run, options)].sort(
+  const all = [...byText, ...linkMentions(run, options, host)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
   const kept: RunMention[] = [];

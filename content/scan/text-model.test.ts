@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '../test-dom';
-import { TextRunReader, positionAt, type TextRun } from './text-model';
+import { TextRunReader, blockOf, insideSkipped, positionAt, type TextRun } from './text-model';
 
 function runsOf(html: string): TextRun[] {
   mount(html);
@@ -83,6 +83,65 @@ describe('TextRunReader', () => {
     const reader = new TextRunReader(document.body);
     reader.read(Infinity, () => {});
     expect(reader.shadowRoots).toEqual([host.shadowRoot]);
+  });
+});
+
+describe('TextRunReader: composers, shadow trees, a page that changes under it', () => {
+  it('skips text fields made of roles and sites’ composer elements', () => {
+    expect(
+      texts(
+        '<div role="textbox"><p>#MeToo</p></div><div role="combobox">#MeToo</div>' +
+          '<shreddit-composer><p>#MeToo</p></shreddit-composer>' +
+          '<faceplate-textarea-input>#MeToo</faceplate-textarea-input><p>kept</p>',
+      ),
+    ).toEqual(['kept']);
+  });
+
+  it('reads text at a shadow root’s top level as the shadow root’s own block', () => {
+    document.body.replaceChildren();
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const span = document.createElement('span');
+    span.textContent = 'MeToo';
+    root.append('#', span, document.createElement('p'));
+    document.body.append(host);
+    const runs: TextRun[] = [];
+    new TextRunReader(root).read(Infinity, (run) => runs.push(run));
+    expect(runs.map((run) => run.text)).toEqual(['#MeToo']);
+    expect(runs[0]?.block).toBe(root);
+    expect(blockOf(span.firstChild as Text)).toBe(root);
+  });
+
+  it('knows a node inside a skipped host’s shadow tree is skipped', () => {
+    document.body.replaceChildren();
+    const composer = document.createElement('shreddit-composer');
+    const p = document.createElement('p');
+    composer.attachShadow({ mode: 'open' }).append(p);
+    document.body.append(composer);
+    expect(insideSkipped(p)).toBe(true);
+    expect(insideSkipped(document.body)).toBe(false);
+  });
+
+  it('goes back to the nearest block still on the page when the node it paused at is removed', () => {
+    const sections = Array.from({ length: 12 }, (_, s) => {
+      const posts = Array.from({ length: 50 }, (_, i) => `<p>post ${s * 50 + i}</p>`);
+      return `<section id="s${s}">${posts.join('')}</section>`;
+    });
+    mount(`<main id="main">${sections.join('')}</main>`);
+    const restarts: Node[] = [];
+    const reader = new TextRunReader(document.body, { onRestart: (from) => restarts.push(from) });
+    const runs: string[] = [];
+    reader.read(0, (run) => runs.push(run.text)); // one slice: 256 nodes, into the third section
+    expect(runs.length).toBeGreaterThan(100);
+    expect(runs.length).toBeLessThan(150);
+    document.getElementById('s2')?.remove();
+    while (!reader.read(Infinity, (run) => runs.push(run.text)));
+    expect(restarts).toEqual([document.getElementById('main')]);
+    // Everything still on the page was read, the sections before the gap twice.
+    for (let i = 0; i < 600; i++) {
+      if (i < 100 || i >= 150) expect(runs).toContain(`post ${i}`);
+    }
+    expect(runs.filter((text) => text === 'post 599')).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@
  * reads as `#MeToo`. Offsets in a run map back to DOM positions that may lie in different text nodes.
  * Reading only: nothing here changes the page.
  */
+import { COMPOSER_ELEMENTS } from '../sites';
 
 /** Elements whose content is never a mention: code, form fields, media, the extension's own card. */
 const SKIPPED = new Set([
@@ -28,8 +29,13 @@ const SKIPPED = new Set([
   'audio',
   'head',
   'title',
+  'link',
+  'meta',
   'metoo-context',
 ]);
+
+/** Roles of text fields that are not built from a form control. */
+const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
 
 /** Elements that flow inside a line of text; anything else starts a block of its own. */
 const INLINE = new Set([
@@ -67,6 +73,9 @@ const INLINE = new Set([
 /** What an element in the middle of a line reads as: a line break, or an object such as an emoji image. */
 const SEPARATORS: Record<string, string> = { br: '\n', img: '\uFFFC', wbr: '' };
 
+/** Where a run's text belongs: a block element, or a shadow root for text at its top level. */
+export type Block = Element | ShadowRoot;
+
 export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in the run's text. */
@@ -81,7 +90,7 @@ export interface LinkSpan {
 
 /** One block's consecutive text, as a reader sees it. */
 export interface TextRun {
-  block: Element;
+  block: Block;
   text: string;
   segments: TextSegment[];
   links: LinkSpan[];
@@ -91,41 +100,81 @@ export function isInline(element: Element): boolean {
   return INLINE.has(element.localName);
 }
 
+/** Whether an element stands in a line of text without holding any (an emoji image, a line break). */
+export function isSeparator(element: Element): boolean {
+  return element.localName in SEPARATORS;
+}
+
 /** Whether an element's whole subtree is left unread. */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName)) return true;
+  const name = element.localName;
+  if (SKIPPED.has(name) || COMPOSER_ELEMENTS.has(name)) return true;
   if (element.hasAttribute('hidden')) return true;
+  const role = element.getAttribute('role');
+  if (role !== null && FIELD_ROLES.has(role)) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
 
 /** The nearest ancestor (or self) that is not inline: the block whose text a node belongs to. */
-export function blockOf(node: Node): Element | null {
-  let element: Element | null = node instanceof Element ? node : node.parentElement;
-  while (element && isInline(element)) element = element.parentElement;
-  return element;
+export function blockOf(node: Node): Block | null {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current instanceof Element) {
+      if (!isInline(current)) return current;
+    } else if (current instanceof ShadowRoot) {
+      return current;
+    } else if (current.nodeType !== Node.TEXT_NODE) {
+      return null; // a document or a detached fragment
+    }
+  }
+  return null;
+}
+
+/** Whether a node sits in a part of the page that is never read (an editor, code, a form field). */
+export function insideSkipped(node: Node): boolean {
+  for (let current: Node | null = node; current;) {
+    if (current instanceof Element && isSkipped(current)) return true;
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return false;
+}
+
+export interface ReaderOptions {
+  /** Read only the root block's own text; nested blocks keep theirs. */
+  ownOnly?: boolean;
+  /**
+   * Called when the node the reader had paused at left the page; reading starts again at `block`,
+   * whose runs come again from its start.
+   */
+  onRestart?: (block: Node) => void;
 }
 
 /**
- * Reads the text runs under a root in document order, a slice at a time. With `ownOnly`, the root is a
- * block whose own text is read again; nested blocks keep theirs.
+ * Reads the text runs under a root in document order, a slice at a time. Survives the page changing
+ * between slices: when the paused-at node is gone, it goes back to the nearest block still there.
  */
 export class TextRunReader {
   private node: Node | null;
   private readonly root: Node;
   private readonly ownOnly: boolean;
+  private readonly onRestart: ((block: Node) => void) | undefined;
   private run: TextRun | null = null;
   private runParts: string[] = [];
   private runLength = 0;
   private link: LinkSpan | null = null;
-  private readonly blocks = new Map<Element, Element | null>();
+  private blocks = new Map<Node, Block | null>();
+  /** Ancestors of the node the reader paused at, nearest first. */
+  private trail: Node[] = [];
   /** Open shadow roots met on the way, for the caller to read and observe. */
   readonly shadowRoots: ShadowRoot[] = [];
+  /** Nodes visited so far: the cost of the read. */
+  visited = 0;
 
-  constructor(root: Node, options: { ownOnly?: boolean } = {}) {
+  constructor(root: Node, options: ReaderOptions = {}) {
     this.root = root;
     this.node = root;
     this.ownOnly = options.ownOnly ?? false;
+    this.onRestart = options.onRestart;
   }
 
   get done(): boolean {
@@ -137,6 +186,7 @@ export class TextRunReader {
    * `onRun`. Returns true when the whole root has been read.
    */
   read(deadline: number, onRun: (run: TextRun) => void): boolean {
+    if (this.node && this.trail.length > 0) this.resume();
     let steps = 0;
     while (this.node) {
       const node = this.node;
@@ -145,20 +195,47 @@ export class TextRunReader {
         this.addText(node as Text, onRun);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         descend = this.enterElement(node as Element, onRun);
-      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== 11) {
+      } else if (node !== this.root) {
         descend = false; // comments, processing instructions
       }
+      this.visited += 1;
       this.node = this.next(node, descend);
       if ((++steps & 255) === 0 && performance.now() > deadline) break;
     }
-    if (!this.node) this.flush(onRun);
+    if (this.node) this.trail = ancestorsWithin(this.node, this.root);
+    else this.flush(onRun);
     return this.node === null;
   }
 
+  /** After a pause: the page may have moved or removed the node the reader stopped at. */
+  private resume(): void {
+    this.blocks = new Map(); // elements may have moved to other blocks
+    const node = this.node;
+    if (!node || this.holds(node)) return;
+    const restart =
+      this.trail.find(
+        (ancestor) =>
+          ancestor === this.root ||
+          (ancestor instanceof Element && !isInline(ancestor) && this.holds(ancestor)),
+      ) ?? this.root;
+    this.run = null;
+    this.runParts = [];
+    this.runLength = 0;
+    this.link = null;
+    this.node = restart;
+    this.onRestart?.(restart);
+  }
+
+  private holds(node: Node): boolean {
+    return node === this.root || this.root.contains(node);
+  }
+
   private enterElement(element: Element, onRun: (run: TextRun) => void): boolean {
-    if (element !== this.root && isSkipped(element)) return false;
-    if (element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
-    if (element === this.root) return true;
+    if (element === this.root) {
+      if (!this.ownOnly && element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
+      return true;
+    }
+    if (isSkipped(element)) return false;
     const name = element.localName;
     const separator = SEPARATORS[name];
     if (separator !== undefined) {
@@ -167,8 +244,9 @@ export class TextRunReader {
     }
     if (!INLINE.has(name)) {
       this.flush(onRun);
-      return !this.ownOnly;
+      if (this.ownOnly) return false;
     }
+    if (element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
     return true;
   }
 
@@ -176,16 +254,17 @@ export class TextRunReader {
     const data = node.data;
     if (data.length === 0) return;
     const parent = node.parentNode;
-    const block = parent instanceof Element ? this.cachedBlock(parent) : null;
+    const block = parent ? this.cachedBlock(parent) : null;
     if (!block) return;
     if (!this.run || this.run.block !== block) {
       this.flush(onRun);
       this.run = { block, text: '', segments: [], links: [] };
     }
-    const link =
-      parent instanceof Element ? (parent.closest('a[href]') as HTMLAnchorElement | null) : null;
-    if (this.link && this.link.link !== link) this.closeLink();
-    if (link && !this.link) this.link = { link, start: this.runLength, end: this.runLength };
+    const link = parent instanceof Element ? parent.closest('a[href]') : null;
+    const anchor = link instanceof HTMLAnchorElement ? link : null;
+    if (this.link && this.link.link !== anchor) this.closeLink();
+    if (anchor && !this.link)
+      this.link = { link: anchor, start: this.runLength, end: this.runLength };
     this.run.segments.push({ node, start: this.runLength });
     this.append(data);
     if (this.link) this.link.end = this.runLength;
@@ -213,11 +292,11 @@ export class TextRunReader {
     this.runLength = 0;
   }
 
-  private cachedBlock(element: Element): Element | null {
-    let block = this.blocks.get(element);
+  private cachedBlock(parent: Node): Block | null {
+    let block = this.blocks.get(parent);
     if (block === undefined) {
-      block = blockOf(element);
-      this.blocks.set(element, block);
+      block = blockOf(parent);
+      this.blocks.set(parent, block);
     }
     return block;
   }
@@ -232,6 +311,15 @@ export class TextRunReader {
     }
     return null;
   }
+}
+
+function ancestorsWithin(node: Node, root: Node): Node[] {
+  const trail: Node[] = [];
+  for (let current = node.parentNode; current; current = current.parentNode) {
+    trail.push(current);
+    if (current === root) break;
+  }
+  return trail;
 }
 
 /** The DOM position of an offset in a run; `atEnd` picks the node that ends there over the one that starts. */

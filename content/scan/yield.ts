@@ -19,3 +19,27 @@ export function yieldToMain(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** How long to wait for a frame before going on without one: a hidden tab draws none. */
+const FRAME_TIMEOUT_MS = 100;
+
+/**
+ * Resolves in a task after the page's next frame, when its style is fresh: reading it then
+ * (`checkVisibility`) costs little, where before the frame it would compute style for everything
+ * the page just added, inside the page's own task.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(settle, FRAME_TIMEOUT_MS);
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => void yieldToMain().then(settle));
+    }
+  });
+}

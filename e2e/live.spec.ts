@@ -1,0 +1,211 @@
+/**
+ * Live pages: the highlight follows the page as it changes, through one MutationObserver per root,
+ * reading only what changed. Posts appended while scrolling, posts removed and re-created (React),
+ * text edited in place, open shadow roots attached at any time, single-page navigation.
+ */
+import type { Page } from '@playwright/test';
+import { cardDialog, expect, expectHighlights, test } from './support/fixtures';
+import { pointOnMention } from './scan/site-cases';
+
+const times = (count: number, text: string) => Array.from({ length: count }, () => text);
+
+/** Whether the highlight holds exactly the live mentions: no range left on removed text. */
+function rangesOnLiveText(page: Page): Promise<{ size: number; detached: number }> {
+  return page.evaluate(() => {
+    let size = 0;
+    let detached = 0;
+    for (const range of CSS.highlights.get('metoo-mention') ?? []) {
+      size += 1;
+      if (!range.startContainer.isConnected || !range.endContainer.isConnected) detached += 1;
+    }
+    return { size, detached };
+  });
+}
+
+test('an infinite timeline: posts appended while scrolling are highlighted', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://x.com/live/timeline.html');
+  await expectHighlights(page, times(5, '#MeToo'));
+  for (let pages = 2; pages <= 4; pages++) {
+    await page.mouse.wheel(0, 4000);
+    await expect.poll(() => page.locator('article').count()).toBeGreaterThanOrEqual(pages * 10);
+  }
+  const posts = await page.locator('article').count();
+  await expectHighlights(page, times(Math.ceil(posts / 2), '#MeToo'));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a 5,000-post timeline is read in slices: all of it, with no long task after the page’s own', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript(() => {
+    const starts: number[] = [];
+    Object.defineProperty(window, '__longTasks', { value: starts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) starts.push(entry.startTime);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('https://x.com/live/timeline.html');
+  await expectHighlights(page, times(5, '#MeToo'));
+  // The page builds 5,000 posts in one task of its own (itself a long task), then we read them.
+  const built = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        setTimeout(() => {
+          const load = (window as unknown as { loadPage: () => number }).loadPage;
+          while (load() < 5000);
+          resolve(performance.now());
+        }, 0),
+      ),
+  );
+  await expect
+    .poll(async () => (await rangesOnLiveText(page)).size, { timeout: 15_000 })
+    .toBe(2500);
+  // A full rescan (single-page navigation) of the same page.
+  await page.evaluate(() => history.pushState({}, '', '/live/timeline.html?page=2'));
+  await page.waitForTimeout(1_000);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 2500, detached: 0 });
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+  );
+  expect(longTasks.filter((start) => start >= built)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('React-style re-rendering: removed posts lose their ranges, re-created ones are highlighted', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://x.com/live/recycle.html');
+  const showWindow = (start: number) =>
+    page.evaluate(
+      (s) => (window as unknown as { showWindow(s: number): void }).showWindow(s),
+      start,
+    );
+
+  // Posts 0–9: #MeToo on 0, 3, 6, 9.
+  await expectHighlights(page, times(4, '#MeToo'));
+  // Posts 20–29: all of 0–9 removed; #MeToo on 21, 24, 27.
+  await showWindow(20);
+  await expectHighlights(page, times(3, '#MeToo'));
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  // Posts 5–14, created anew: #MeToo on 6, 9, 12.
+  await showWindow(5);
+  await expectHighlights(page, times(3, '#MeToo'));
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  // Away and back within one task: one batch removes and re-creates the same posts.
+  await page.evaluate(() => {
+    const list = window as unknown as { showWindow(s: number): void };
+    list.showWindow(40);
+    list.showWindow(5);
+  });
+  await expectHighlights(page, times(3, '#MeToo'));
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('text edited in place (characterData) is read again', async ({ page, consoleErrors }) => {
+  await page.goto('https://x.com/live/recycle.html');
+  const editPost = (index: number, value: string) =>
+    page.evaluate(
+      ([i, v]) => (window as unknown as { editPost(i: number, v: string): void }).editPost(i, v),
+      [index, value] as const,
+    );
+  await expectHighlights(page, times(4, '#MeToo'));
+  await editPost(7, ' now with #MoiAussi');
+  await expectHighlights(page, [...times(4, '#MeToo'), '#MoiAussi']);
+  // Half a hashtag is no hashtag; completing it makes one.
+  await editPost(7, ' now with #Moi');
+  await expectHighlights(page, times(4, '#MeToo'));
+  await editPost(7, ' the Me Too movement');
+  await expectHighlights(page, [...times(4, '#MeToo'), 'Me Too movement']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 5, detached: 0 });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('open shadow roots are read, including ones attached later', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://www.reddit.com/live/shadow.html');
+  await expectHighlights(page, ['#MeToo']);
+  type ShadowPage = {
+    addShadowPost(label: string): HTMLElement;
+    upgradeCard(): void;
+    addNested(): void;
+    editShadowPost(post: HTMLElement, value: string): void;
+  };
+
+  // A host added with its shadow tree already attached.
+  await page.evaluate(() => {
+    const post = (window as unknown as ShadowPage).addShadowPost('a');
+    post.id = 'shadow-a';
+  });
+  await expectHighlights(page, ['#MeToo', '#MeToo']);
+  // A shadow tree attached to an element already on the page, which then marks itself hydrated.
+  await page.evaluate(() => (window as unknown as ShadowPage).upgradeCard());
+  await expectHighlights(page, ['#MeToo', '#MeToo', '#MoiAussi']);
+  // A shadow tree inside a shadow tree, filled after it was attached.
+  await page.evaluate(() => (window as unknown as ShadowPage).addNested());
+  await expectHighlights(page, ['#MeToo', '#MeToo', '#MoiAussi', '#MeToo', '#MeTooMovement']);
+  // Text edited inside a shadow tree.
+  await page.evaluate(() => {
+    const post = document.getElementById('shadow-a');
+    if (post) (window as unknown as ShadowPage).editShadowPost(post, 'Shadow post, edited');
+  });
+  await expectHighlights(page, ['#MeToo', '#MoiAussi', '#MeToo', '#MeTooMovement']);
+  // A host removed with its shadow tree.
+  await page.evaluate(() => document.getElementById('card')?.remove());
+  await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('single-page navigation: the card closes, the new page is read, the old one pruned', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://www.youtube.com/live/spa.html');
+  await expectHighlights(page, ['#MeToo']);
+  const point = await pointOnMention(page);
+  await page.mouse.move(point.x, point.y);
+  await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+
+  await page.evaluate(() =>
+    (window as unknown as { navigateTo(id: string): void }).navigateTo('second'),
+  );
+  await expect(page).toHaveURL(/\/watch\?v=second$/);
+  await expectHighlights(page, ['#MoiAussi']);
+  await expect(cardDialog(page)).toHaveCount(0);
+
+  await page.goBack();
+  await expectHighlights(page, ['#MeToo']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 1, detached: 0 });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('hidden text shown later (a class change, an opened <details>) is highlighted', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://x.com/explore/');
+  const shown = ['#MeToo', '#미투', '#MoiAussi', '#YoTambién', 'Me Too movement'];
+  await expectHighlights(page, shown);
+  await page.evaluate(() => document.querySelector('.r-hidden')?.classList.remove('r-hidden'));
+  await expectHighlights(page, [...shown, '#MeToo']);
+  await page.evaluate(() => {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = 'Show more';
+    details.append(summary, '#MoiAussi behind a disclosure');
+    document.querySelector('#lookalikes')?.append(details);
+  });
+  await page.waitForTimeout(300);
+  await expectHighlights(page, [...shown, '#MeToo']);
+  await page.getByText('Show more').click();
+  await expectHighlights(page, [...shown, '#MeToo', '#MoiAussi']);
+  expect(consoleErrors).toEqual([]);
+});
