@@ -313,9 +313,10 @@ test.describe('the card in other viewing conditions', () => {
     await expect(dialog).toBeVisible({ timeout: 3_000 });
     const fits = await dialog.evaluate((el) => {
       const box = el.getBoundingClientRect();
+      const body = el.querySelector('.body') as HTMLElement;
       return {
         inside: box.top >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
-        scrolls: el.scrollHeight > el.clientHeight,
+        scrolls: body.scrollHeight > body.clientHeight,
       };
     });
     expect(fits).toEqual({ inside: true, scrolls: true });

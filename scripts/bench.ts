@@ -182,6 +182,7 @@ async function main(): Promise<void> {
     const scan: number[] = [];
     const mark: number[] = [];
     let scanned = 0;
+    let markjsMatches = 0;
     for (let i = 0; i < RUNS; i++) {
       floor.push(
         await page.evaluate(() => {
@@ -196,32 +197,35 @@ async function main(): Promise<void> {
       );
       const result = await page.evaluate(() =>
         (
-          window as unknown as { metooBench: { scan(): Promise<{ ms: number; mentions: number }> } }
+          window as unknown as { metooBench: { scan(): { ms: number; mentions: number } } }
         ).metooBench.scan(),
       );
       scan.push(result.ms);
       scanned = result.mentions;
-      mark.push(
-        await page.evaluate(() => {
-          // A fresh copy each run: mark.js writes <mark> elements into what it marks.
-          const copy = document.getElementById('timeline')?.cloneNode(true) as HTMLElement;
-          copy.id = 'copy';
-          document.body.appendChild(copy);
-          const pattern =
-            /[#＃](?:metoomovement|metoo|moiaussi|yotambi[ée]n|eutamb[ée]m|米兔|미투|أنا_كمان|metooindia)(?![\p{L}\p{M}\p{N}_])/iu;
-          const Mark = (
-            window as unknown as {
-              Mark: new (el: Element) => { markRegExp(r: RegExp, o: object): void };
-            }
-          ).Mark;
-          const start = performance.now();
-          let marked = 0;
-          new Mark(copy).markRegExp(pattern, { acrossElements: true, each: () => marked++ });
-          const ms = performance.now() - start;
-          copy.remove();
-          return marked > 0 ? ms : -1;
-        }),
-      );
+      const marking = await page.evaluate(() => {
+        // A fresh copy each run: mark.js writes <mark> elements into what it marks.
+        const copy = document.getElementById('timeline')?.cloneNode(true) as HTMLElement;
+        copy.id = 'copy';
+        document.body.appendChild(copy);
+        const pattern =
+          /(?<![\p{L}\p{M}\p{N}_&])[#＃](?:metoomovement|metoo|moiaussi|yotambi[ée]n|eutamb[ée]m|米兔|미투|أنا_كمان|metooindia)(?![\p{L}\p{M}\p{N}_])/iu;
+        const Mark = (
+          window as unknown as {
+            Mark: new (el: Element) => { markRegExp(r: RegExp, o: object): void };
+          }
+        ).Mark;
+        const start = performance.now();
+        let matches = 0;
+        new Mark(copy).markRegExp(pattern, {
+          acrossElements: true,
+          done: (total: number) => (matches = total),
+        });
+        const ms = performance.now() - start;
+        copy.remove();
+        return { ms, matches };
+      });
+      mark.push(marking.ms);
+      markjsMatches = marking.matches;
     }
     const floorMs = median(floor);
     const scanMs = median(scan);
@@ -232,6 +236,7 @@ async function main(): Promise<void> {
       floorMs: round(floorMs),
       scanMs: round(scanMs),
       markjsMs: round(markjsMs),
+      markjsMentions: markjsMatches,
       floorRatio: round(scanMs / floorMs),
       markjsRatio: round(markjsMs / scanMs),
     };
@@ -363,7 +368,7 @@ async function main(): Promise<void> {
     const live = await timelineTab.evaluate(async () => {
       // An independent fresh read of the page counts the mentions it really holds.
       return (
-        window as unknown as { metooBench: { scan(): Promise<{ mentions: number }> } }
+        window as unknown as { metooBench: { scan(): { mentions: number } } }
       ).metooBench.scan();
     });
     results.memory = {

@@ -26,7 +26,8 @@ const context = await launchWithExtension(port, {
   colorScheme: dark ? 'dark' : 'light',
 });
 const page = context.pages()[0] ?? (await context.newPage());
-await page.setViewportSize({ width: 900, height: 760 });
+await page.setViewportSize({ width: 960, height: 900 });
+await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
 await page.goto('https://x.com/demo/');
 await page.waitForFunction(() => (CSS.highlights.get('metoo-mention')?.size ?? 0) >= 4);
 const box = await page.evaluate(() => {

@@ -95,7 +95,8 @@ export class CardView implements CardSurface {
           size({
             padding: 8,
             apply({ availableHeight }) {
-              card.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+              const body = card.querySelector<HTMLElement>('.body');
+              if (body) body.style.maxHeight = `${Math.max(160, Math.min(640, availableHeight))}px`;
             },
           }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
