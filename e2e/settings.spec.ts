@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import {
   cardDialog,
   expect,
@@ -9,6 +9,20 @@ import {
   tabIdOf,
   test,
 } from './support/fixtures';
+
+/** The popup as the toolbar would open it for this page's tab (the tab id comes as `?tab=`). */
+async function openPopup(page: Page, context: BrowserContext, id: string, worker: Worker) {
+  const tabId = await tabIdOf(worker, page.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+async function openOptions(context: BrowserContext, id: string) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  return options;
+}
 
 test.describe('settings, popup and badge', () => {
   test.beforeEach(async ({ serviceWorker }) => {
@@ -23,8 +37,7 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await extensionContext.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const options = await openOptions(extensionContext, extensionId);
     const enable = options.getByRole('switch', { name: /enable/i }).first();
     await expect(enable).toBeChecked();
 
@@ -43,8 +56,7 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await extensionContext.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const options = await openOptions(extensionContext, extensionId);
     await options.getByRole('switch', { name: 'X', exact: true }).uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     await options.getByRole('switch', { name: 'X', exact: true }).check();
@@ -60,9 +72,7 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const tabId = await tabIdOf(serviceWorker, page.url());
-    const popup = await extensionContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
     await expect(popup.getByRole('heading', { name: 'On this page: 1 mention' })).toBeVisible();
     const item = popup
       .getByRole('region', { name: /On this page/ })
@@ -84,9 +94,7 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const tabId = await tabIdOf(serviceWorker, page.url());
-    const popup = await extensionContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
     await popup.getByRole('switch', { name: /On this site/ }).uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     await popup.close();
