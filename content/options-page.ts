@@ -5,6 +5,7 @@
 import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import cardCss from '../assets/card.css?inline';
+import storyCss from '../assets/story.css?inline';
 import { ARTICLE } from './article-text';
 import { h, renderCard } from './card/render';
 import { HIGHLIGHT_NAME } from './mentions';
@@ -137,7 +138,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   const cardSlot = h(doc, 'div', { class: 'card-preview' });
   const cardShadow = cardSlot.attachShadow({ mode: 'open' });
   const cardSheet = new CSSStyleSheet();
-  cardSheet.replaceSync(cardCss);
+  cardSheet.replaceSync(`${cardCss}\n${storyCss}`);
   const inPlace = new CSSStyleSheet();
   // The card's own sheet pins its host to the viewport; here it sits in the page's flow.
   inPlace.replaceSync(

@@ -20,6 +20,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../assets/card.css?inline';
+import storyCss from '../../assets/story.css?inline';
 import type { ArticleModel } from '../article';
 import { t } from '../i18n';
 import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
@@ -169,7 +170,7 @@ export class CardView implements CardSurface {
     // Styles go in as a constructed sheet: a page's style-src policy cannot block it.
     ui.shadow.querySelectorAll('style').forEach((style) => style.remove());
     this.sheet ??= new CSSStyleSheet();
-    this.sheet.replaceSync(cardCss);
+    this.sheet.replaceSync(`${cardCss}\n${storyCss}`);
     ui.shadow.adoptedStyleSheets = [this.sheet];
     // Set while the element is still off the page: the page sees it arrive whole, not change.
     ui.shadowHost.setAttribute('popover', 'manual');
