@@ -142,7 +142,7 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   const inPlace = new CSSStyleSheet();
   // The card's own sheet pins its host to the viewport; here it sits in the page's flow.
   inPlace.replaceSync(
-    ':host { position: static !important; width: auto !important; height: auto !important; } .card { position: static; animation: none; }',
+    ':host { position: static !important; width: auto !important; height: auto !important; } .card { position: static; animation: none; } .arrow { display: none; } .body { max-height: none; }',
   );
   cardShadow.adoptedStyleSheets = [cardSheet, inPlace];
   const updatePreview = () => {
