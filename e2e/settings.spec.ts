@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import {
+  activeTabId,
   cardDialog,
   expect,
   expectHighlights,
@@ -238,5 +239,30 @@ test.describe('each setting reaches an open tab', () => {
     await store(serviceWorker, { highlightStyle: 'none' });
     await expect.poll(rule, { timeout: 1_000 }).toBe('');
     await expectHighlights(page, ['#MeToo']);
+  });
+});
+
+test.describe('on a site it does not run on', () => {
+  test('the page is left alone; without a toolbar click the popup’s one-off scan is refused, and says so', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://blog.example.org/');
+    await page.waitForTimeout(500);
+    expect(await highlightedTexts(page)).toEqual([]);
+    const tabId = await activeTabId(serviceWorker, page);
+    const popup = await extensionContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.getByText('MeToo Context isn’t running on this page.')).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Scan this page' })).toBeVisible();
+    // Outside a real toolbar click there is no activeTab grant: the popup can't read the tab's address
+    // (so it can't offer "Always run on this site" for it), and the scan is refused, saying so.
+    await expect(popup.getByRole('button', { name: 'Always run on this site' })).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Scan this page' }).click();
+    await expect(popup.locator('p.status')).toContainText('can’t be scanned');
+    expect(await highlightedTexts(page)).toEqual([]);
+    await popup.close();
   });
 });

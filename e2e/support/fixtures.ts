@@ -165,3 +165,14 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
 export async function resetSettings(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.storage.sync.clear());
 }
+
+/** The id of the active tab: for pages whose URL the extension may not read (no host access). */
+export async function activeTabId(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error('no active tab');
+  return id;
+}
