@@ -88,8 +88,8 @@ function isHashtagCharAt(text: string, index: number): boolean {
   return HASHTAG_CHAR.test(text);
 }
 
-/** End of the run of hashtag characters that starts at `index`. */
-function bodyEnd(text: string, index: number): number {
+/** End of the run of hashtag characters that starts at `index`: a hashtag's body, when after a hash sign. */
+export function bodyEnd(text: string, index: number): number {
   BODY_RUN.lastIndex = index;
   BODY_RUN.test(text);
   return BODY_RUN.lastIndex;
@@ -116,18 +116,16 @@ const GENERIC_TLDS =
   'xxx app dev page blog news live online site website store shop club xyz top icu vip tech ' +
   'space art design media video cloud link click today world life email social fun one new ' +
   'global agency company digital network studio wiki';
-/** Every ASCII country-code TLD. */
+/** Every ASCII country-code TLD, by first letter: 'acd…' is ac, ad… */
 const COUNTRY_TLDS =
-  'ac ad ae af ag ai al am an ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo ' +
-  'bq br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm ' +
-  'do dz ec ee eg eh er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs ' +
-  'gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp ' +
-  'kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mf mg mh mk ml mm mn mo mp mq mr ms ' +
-  'mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps ' +
-  'pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv sx sy sz ' +
-  'tc td tf tg th tj tk tl tm tn to tp tr tt tv tw tz ua ug uk um us uy uz va vc ve vg vi vn vu ' +
-  'wf ws ye yt za zm zw';
-const TLDS: ReadonlySet<string> = new Set(`${GENERIC_TLDS} ${COUNTRY_TLDS}`.split(' '));
+  'acdefgilmnoqrstuwxz babdefghijlmnoqrstvwyz cacdfghiklmnoruvwxyz dejkmoz eceghrstu fijkmor ' +
+  'gabdefghilmnpqrstuwy hkmnrtu idelmnoqrst jemop keghimnprwyz labcikrstuvy ' +
+  'macdefghklmnopqrstuvwxyz nacefgilopruz om paefghklmnrstwy qa reosuw ' +
+  'sabcdeghijklmnorstuvxyz tcdfghjklmnoprtvwz uagkmsyz vaceginu wfs yet zamw';
+const TLDS: ReadonlySet<string> = new Set([
+  ...GENERIC_TLDS.split(' '),
+  ...COUNTRY_TLDS.split(' ').flatMap(([first, ...seconds]) => seconds.map((c) => first + c)),
+]);
 /** Internationalised TLDs: every country code and the most used generic ones; longest first. */
 const IDN_TLDS: readonly string[] = (
   '한국 香港 澳門 新加坡 台灣 台湾 中國 中国 გე ລາວ ไทย ලංකා ഭാരതം ಭಾರತ భారత్ சிங்கப்பூர் இலங்கை ' +
@@ -712,8 +710,11 @@ function mayCompose(c: number): boolean {
   return combiningCache[c] === 2;
 }
 
-/** Can the body whose first code point is at `at` canonicalise to a family id? Cheap, never wrong. */
-function mayStartFamilyId(text: string, at: number): boolean {
+/**
+ * Can the body whose first code point is at `at` canonicalise to a family id? Cheap, never wrong;
+ * it may look at the code point after the first.
+ */
+export function mayStartFamilyId(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c < 0x80) return ASCII_FAMILY_START[c] === 1;
   let kind: number;

@@ -2,12 +2,20 @@
  * The mentions on the page: one record per mention, indexed by the block it was read from and by the
  * text nodes it spans, and kept in step with the `metoo-mention` highlight. A mention not yet known to
  * be shown (just read, or in a closed `<details>`, a collapsed "See more") is kept aside, out of the
- * highlight, until it is.
+ * highlight, until it is. Past `MAX_RANGES` shown mentions, the rest are held out of the highlight
+ * (still hit-tested, so the card opens on them) while ./scan/cap.ts picks the nearest to the viewport.
  */
 import type { Block } from './scan/text-model';
 
 /** The highlight name other suites look up (../shared/CONTRACT.md). */
 export const HIGHLIGHT_NAME = 'metoo-mention';
+
+/**
+ * At most this many mentions are highlighted at once. The browser revalidates every range of a
+ * highlight on each frame it changes (100,000 ranges cost ~0.7 s a frame); 5,000 keep it under a
+ * long task while covering dozens of screens around the viewport.
+ */
+export const MAX_RANGES = 5_000;
 
 export interface MentionRecord {
   range: Range;
@@ -37,19 +45,33 @@ export interface RangeSet {
 
 export class MentionStore {
   private readonly byBlock = new Map<Block, MentionRecord[]>();
-  private readonly byNode = new Map<Text, MentionRecord[]>();
+  /** Sets, not lists: one text node may hold thousands of mentions, each unindexed on its own. */
+  private readonly byNode = new Map<Text, Set<MentionRecord>>();
   /** Mentions read from text that is not shown: out of the highlight and of hit-testing. */
   private readonly unseen = new Set<MentionRecord>();
+  /** Shown mentions in the highlight, and those the cap keeps out of it. */
+  private readonly highlighted = new Set<MentionRecord>();
+  private readonly held = new Set<MentionRecord>();
   private readonly ranges: RangeSet;
   private shown = 0;
+  /** The most mentions highlighted at once. */
+  readonly limit: number;
+  /** Called when a shown mention is held out of the highlight: the nearest should be chosen again. */
+  onHold: (() => void) | null = null;
 
-  constructor(ranges: RangeSet) {
+  constructor(ranges: RangeSet, limit = MAX_RANGES) {
     this.ranges = ranges;
+    this.limit = limit;
   }
 
-  /** How many mentions are highlighted. */
+  /** How many mentions the page shows: highlighted, or held out by the cap. */
   get size(): number {
     return this.shown;
+  }
+
+  /** How many shown mentions the cap holds out of the highlight. */
+  get heldCount(): number {
+    return this.held.size;
   }
 
   /** How many blocks hold mentions, shown or not: the cost of a full prune. */
@@ -92,18 +114,13 @@ export class MentionStore {
   /** Puts back a highlighted mention taken out by `detachBlock`, its range untouched. */
   keep(detached: DetachedMention): void {
     pushTo(this.byBlock, detached.record.block, detached.record);
-    if (detached.shown)
-      for (const node of detached.record.nodes) pushTo(this.byNode, node, detached.record);
+    if (detached.shown) this.index(detached.record);
     else this.unseen.add(detached.record);
   }
 
   /** Drops mentions taken out by `detachBlock` that were not found again. */
   release(detached: readonly DetachedMention[]): void {
-    for (const { record, shown } of detached) {
-      if (!shown) continue;
-      this.ranges.delete(record.range);
-      this.shown -= 1;
-    }
+    for (const { record, shown } of detached) if (shown) this.unshow(record);
   }
 
   /** Forgets every mention read from a block, before it is read again or when it left the page. */
@@ -120,7 +137,8 @@ export class MentionStore {
     for (const [block, records] of this.byBlock) {
       const live = records.filter((record) => record.nodes.every((node) => node.isConnected));
       if (live.length === records.length) continue;
-      for (const record of records) if (!live.includes(record)) this.forget(record);
+      const kept = new Set(live);
+      for (const record of records) if (!kept.has(record)) this.forget(record);
       dropped += records.length - live.length;
       if (live.length > 0) this.byBlock.set(block, live);
       else this.byBlock.delete(block);
@@ -154,48 +172,112 @@ export class MentionStore {
     this.byBlock.clear();
     this.byNode.clear();
     this.unseen.clear();
+    this.highlighted.clear();
+    this.held.clear();
     this.ranges.clear();
     this.shown = 0;
   }
 
-  /** The highlighted mentions that span a text node. */
-  at(node: Text): readonly MentionRecord[] {
+  /** The shown mentions that span a text node, held ones included: the card opens on any. */
+  at(node: Text): Iterable<MentionRecord> {
     return this.byNode.get(node) ?? [];
   }
 
-  /** Every highlighted mention, in document order. */
+  /** Every shown mention (highlighted or held), in document order. */
   all(): MentionRecord[] {
-    const records = [...this.byBlock.values()].flat().filter((r) => !this.unseen.has(r));
-    return records.sort(documentOrder);
+    return this.shownRecords().sort(documentOrder);
   }
 
-  /** Puts every range back into the highlight (after a page removed it). */
-  restore(ranges: RangeSet): void {
-    for (const records of this.byBlock.values()) {
-      for (const record of records) if (!this.unseen.has(record)) ranges.add(record.range);
+  /** Every shown mention, highlighted or held, in no particular order: what the cap ranks. */
+  shownRecords(): MentionRecord[] {
+    const records: MentionRecord[] = [];
+    for (const list of this.byBlock.values()) {
+      for (const record of list) if (!this.unseen.has(record)) records.push(record);
     }
+    return records;
+  }
+
+  /** Whether the cap holds a shown mention out of the highlight. */
+  isHeld(record: MentionRecord): boolean {
+    return this.held.has(record);
+  }
+
+  /**
+   * Highlights the chosen mentions (up to the limit) and holds every other shown one. Free places
+   * left go to held mentions, so the highlight stays full while mentions arrive and leave.
+   */
+  highlightOnly(chosen: ReadonlySet<MentionRecord>): void {
+    // Out first, then in: the highlight never holds more than the limit. Costs the limit, not the page.
+    for (const record of this.highlighted) {
+      if (chosen.has(record)) continue;
+      this.highlighted.delete(record);
+      this.held.add(record);
+      this.ranges.delete(record.range);
+    }
+    for (const record of chosen) {
+      if (this.highlighted.size >= this.limit) break;
+      if (!this.held.delete(record)) continue; // already highlighted, or gone meanwhile
+      this.highlighted.add(record);
+      this.ranges.add(record.range);
+    }
+    this.fill();
+  }
+
+  /** Puts every highlighted range back into the highlight (after a page removed it). */
+  restore(ranges: RangeSet): void {
+    for (const record of this.highlighted) ranges.add(record.range);
   }
 
   private show(record: MentionRecord): void {
-    for (const node of record.nodes) pushTo(this.byNode, node, record);
-    this.ranges.add(record.range);
+    this.index(record);
+    if (this.highlighted.size < this.limit) {
+      this.highlighted.add(record);
+      this.ranges.add(record.range);
+    } else {
+      this.held.add(record);
+      this.onHold?.();
+    }
     this.shown += 1;
+  }
+
+  /** Takes a shown mention out of the count and the highlight; a held one takes its place. */
+  private unshow(record: MentionRecord): void {
+    this.shown -= 1;
+    if (this.held.delete(record) || !this.highlighted.delete(record)) return;
+    this.ranges.delete(record.range);
+    this.fill();
+  }
+
+  /** Highlights held mentions while there is room, in no order: the cap is told to choose again. */
+  private fill(): void {
+    if (this.held.size === 0 || this.highlighted.size >= this.limit) return;
+    for (const record of this.held) {
+      this.held.delete(record);
+      this.highlighted.add(record);
+      this.ranges.add(record.range);
+      if (this.highlighted.size >= this.limit) break;
+    }
+    if (this.held.size > 0) this.onHold?.();
   }
 
   private forget(record: MentionRecord): void {
     if (this.unseen.delete(record)) return;
-    this.ranges.delete(record.range);
-    this.shown -= 1;
+    this.unshow(record);
     this.unindex(record);
+  }
+
+  private index(record: MentionRecord): void {
+    for (const node of record.nodes) {
+      const records = this.byNode.get(node);
+      if (records) records.add(record);
+      else this.byNode.set(node, new Set([record]));
+    }
   }
 
   private unindex(record: MentionRecord): void {
     for (const node of record.nodes) {
-      const list = this.byNode.get(node);
-      if (!list) continue;
-      const rest = list.filter((other) => other !== record);
-      if (rest.length > 0) this.byNode.set(node, rest);
-      else this.byNode.delete(node);
+      const records = this.byNode.get(node);
+      if (records?.delete(record) && records.size === 0) this.byNode.delete(node);
     }
   }
 }

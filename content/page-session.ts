@@ -11,6 +11,7 @@ import { PageHighlight } from './highlight';
 import { MentionStore, type MentionRecord } from './mentions';
 import { mentionInSelection, nearestToCentre, summarise } from './mention-summary';
 import { parseMessage, type MentionSummary, type Message } from './messages';
+import { ViewportCap } from './scan/cap';
 import { PageScanner } from './scan/page-scanner';
 import {
   DEFAULT_SETTINGS,
@@ -60,6 +61,8 @@ export async function startPageSession(
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
+  // Past the store's limit, the highlight keeps to the mentions nearest the viewport.
+  const cap = new ViewportCap(store, window);
   const shadowRoots: ShadowRoot[] = [];
   const scanner = new PageScanner(
     store,
@@ -107,6 +110,7 @@ export async function startPageSession(
     highlight.styleRoot(doc);
     listening = new AbortController();
     controller.listen(listening.signal);
+    cap.listen(listening.signal);
     scanner
       .start(doc)
       .then(() => view.prepare())

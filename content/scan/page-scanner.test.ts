@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MentionStore } from '../mentions';
 import { mount } from '../test-dom';
 import { PageScanner, type ScannerHooks } from './page-scanner';
@@ -103,6 +103,20 @@ describe('PageScanner: mutation batches', () => {
     for (let i = 0; i < 20; i++) thread.append(post(`reply ${i}`));
     await settle();
     expect(scanner.stats.nodesVisited - before).toBe(1 + 20 * 3);
+  });
+
+  it('highlights a small batch at once; a full read of a large page waits for the next frame', async () => {
+    const frames = vi.spyOn(globalThis, 'requestAnimationFrame');
+    const { store, started } = start(`${timeline(1000)}<p>#MeToo</p>`);
+    await started;
+    expect(store.size).toBe(1);
+    expect(frames).toHaveBeenCalled();
+    frames.mockClear();
+    document.getElementById('timeline')?.append(post('new #MeToo post'));
+    await settle();
+    expect(store.size).toBe(2);
+    // The 50-odd nodes of a batch cost little style to check: no frame to wait for.
+    expect(frames).not.toHaveBeenCalled();
   });
 
   it('prunes the ranges of a removed post', async () => {

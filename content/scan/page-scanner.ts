@@ -1,10 +1,13 @@
 /**
- * Keeps the page's mentions in step with its DOM: reads the whole page once, then only what each
- * mutation batch touched, in slices that yield to the page. One MutationObserver per root (the
- * document and every open shadow root). Never writes into the page.
+ * Keeps the page's mentions in step with its DOM: reads the whole page once (only the blocks that
+ * show a clue of a mention: sparse-reader.ts), then only what each mutation batch touched, in slices
+ * that yield to the page. One MutationObserver per root (the document and every open shadow root).
+ * Never writes into the page.
  */
 import type { DetachedMention, MentionRecord, MentionStore } from '../mentions';
-import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
+import { LinkClues } from './clues';
+import { mentionsInRun, type TagOptions } from './run-mentions';
+import { SparseRunReader } from './sparse-reader';
 import {
   TextRunReader,
   blockOf,
@@ -12,7 +15,9 @@ import {
   isInline,
   isSeparator,
   isSkipped,
+  positionAt,
   type Block,
+  type RunSource,
   type TextRun,
 } from './text-model';
 import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
@@ -23,6 +28,12 @@ const RESCAN_THRESHOLD = 2000;
 const VISIBILITY_ATTRIBUTES = ['hidden', 'open', 'class', 'style'];
 /** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
 const RECHECK_INTERVAL_MS = 150;
+/**
+ * Mentions read from at most this many nodes (a batch of posts, not a page) are checked for being
+ * shown at once: the style that check needs covers only the batch, and they are highlighted in the
+ * frame that first shows them. Larger reads wait for the page's next frame, when style is fresh.
+ */
+const REVEAL_AT_ONCE_NODES = 2000;
 /** A removed subtree is walked for its mentions unless that costs more than checking them all. */
 const PRUNE_WALK_MIN = 64;
 
@@ -76,6 +87,8 @@ export class PageScanner {
   private draining: Promise<void> | null = null;
   /** Mentions just read, kept aside until a check after the next frame says they are shown. */
   private fresh: MentionRecord[] = [];
+  /** Nodes read since the last reveal: how much new content the fresh mentions may sit in. */
+  private freshCost = 0;
   /** The page restyled itself: mentions kept aside as hidden may be shown now. */
   private recheck = false;
   private lastRecheck = Number.NEGATIVE_INFINITY;
@@ -86,6 +99,7 @@ export class PageScanner {
   private generation = 0;
   private doc: Document | null = null;
   private host = '';
+  private links = new LinkClues('');
   readonly stats: ScanStats = { jobs: 0, nodesVisited: 0, runsRead: 0 };
 
   constructor(store: MentionStore, options: () => TagOptions, hooks: ScannerHooks = {}) {
@@ -99,6 +113,7 @@ export class PageScanner {
     this.stopped = false;
     this.doc = doc;
     this.host = doc.location?.hostname ?? '';
+    this.links = new LinkClues(this.host);
     this.observe(doc);
     return this.rescan();
   }
@@ -133,6 +148,7 @@ export class PageScanner {
     this.concealed = [];
     this.pass = null;
     this.fresh = [];
+    this.freshCost = 0;
     this.recheck = false;
     this.releaseEarlier?.();
   }
@@ -299,6 +315,7 @@ export class PageScanner {
           deadline = performance.now() + SLICE_MS;
         }
         this.stats.nodesVisited += reader.visited;
+        this.freshCost += reader.visited;
         for (const root of reader.shadowRoots) this.adoptShadowRoot(root, job.pass);
       }
       this.releaseEarlier?.();
@@ -335,13 +352,14 @@ export class PageScanner {
       this.releaseEarlier = null;
     };
     if (job.kind === 'own') see(job.root as Block);
-    const reader = new TextRunReader(job.root, {
-      ownOnly: job.kind === 'own',
-      onRestart: (from) => {
-        for (const block of seen) if (block === from || from.contains(block)) seen.delete(block);
-        if (job.kind === 'own') see(job.root as Block);
-      },
-    });
+    const onRestart = (from: Node) => {
+      for (const block of seen) if (block === from || from.contains(block)) seen.delete(block);
+      if (job.kind === 'own') see(job.root as Block);
+    };
+    // A full read meets mostly text without mentions: it reads only the blocks that show a clue.
+    const reader: RunSource = job.pass
+      ? new SparseRunReader(job.root, this.links, { onRestart })
+      : new TextRunReader(job.root, { ownOnly: job.kind === 'own', onRestart });
     const onRun = (run: TextRun) => {
       // The added element's own line belongs to the block around it, read by that block's own job.
       if (job.kind === 'nested' && !job.root.contains(run.block)) return;
@@ -370,14 +388,13 @@ export class PageScanner {
 
   private record(run: TextRun, earlier: DetachedMention[]): void {
     for (const mention of mentionsInRun(run, this.options(), this.host)) {
-      const range = rangeInRun(run, mention.start, mention.end);
-      if (!range) continue;
-      const nodes = run.segments
-        .filter((s) => s.start < mention.end && s.start + s.node.data.length > mention.start)
-        .map((s) => s.node);
+      const from = positionAt(run, mention.start, false);
+      const to = positionAt(run, mention.end, true);
+      if (!from || !to) continue;
       const text = run.text.slice(mention.start, mention.end);
+      // Compared before a Range is made: a full read of a big page would leave 100,000 for the GC.
       const same = earlier.findIndex(
-        ({ record, shown }) => shown && record.text === text && sameRange(record.range, range),
+        ({ record, shown }) => shown && record.text === text && spans(record.range, from, to),
       );
       const found = earlier[same];
       if (found) {
@@ -385,6 +402,10 @@ export class PageScanner {
         this.store.keep(found);
         continue;
       }
+      const range = new Range();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      const nodes = nodesBetween(run, mention.start, mention.end);
       const record: MentionRecord = {
         range,
         tag: mention.tag,
@@ -399,17 +420,21 @@ export class PageScanner {
   }
 
   /**
-   * After the page's next frame, highlights the mentions just read that the page shows, and, when the
-   * page restyled itself, those kept aside as hidden. Returns false when stopped meanwhile.
+   * Highlights the mentions just read that the page shows (after its next frame, unless they came
+   * from a small batch), and, when the page restyled itself, those kept aside as hidden. Returns
+   * false when stopped meanwhile.
    */
   private async revealShown(current: () => boolean): Promise<boolean> {
-    const rechecking = this.recheck;
-    if (rechecking) {
-      const wait = this.lastRecheck + RECHECK_INTERVAL_MS - performance.now();
-      if (wait > 0 && this.fresh.length === 0) await new Promise((r) => setTimeout(r, wait));
+    const atOnce = !this.recheck && this.freshCost <= REVEAL_AT_ONCE_NODES;
+    this.freshCost = 0;
+    if (!atOnce) {
+      if (this.recheck) {
+        const wait = this.lastRecheck + RECHECK_INTERVAL_MS - performance.now();
+        if (wait > 0 && this.fresh.length === 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      await afterNextFrame();
+      if (!current()) return false;
     }
-    await afterNextFrame();
-    if (!current()) return false;
     if (this.recheck) this.lastRecheck = performance.now();
     const candidates = this.recheck ? this.store.unseenRecords() : this.fresh;
     this.fresh = [];
@@ -494,13 +519,35 @@ function isLooseSpace(text: Text, parent: Node, before: Node | null, after: Node
   return isEdge(before) && isEdge(after);
 }
 
-function sameRange(a: Range, b: Range): boolean {
+type TextPosition = { node: Text; offset: number };
+
+function spans(range: Range, from: TextPosition, to: TextPosition): boolean {
   return (
-    a.startContainer === b.startContainer &&
-    a.startOffset === b.startOffset &&
-    a.endContainer === b.endContainer &&
-    a.endOffset === b.endOffset
+    range.startContainer === from.node &&
+    range.startOffset === from.offset &&
+    range.endContainer === to.node &&
+    range.endOffset === to.offset
   );
+}
+
+/** The text nodes under a run's offsets: a binary search, as one block may hold thousands. */
+function nodesBetween(run: TextRun, start: number, end: number): Text[] {
+  const segments = run.segments;
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const segment = segments[mid];
+    if (segment && segment.start + segment.node.data.length > start) high = mid;
+    else low = mid + 1;
+  }
+  const nodes: Text[] = [];
+  for (let i = low; i < segments.length; i++) {
+    const segment = segments[i];
+    if (!segment || segment.start >= end) break;
+    nodes.push(segment.node);
+  }
+  return nodes;
 }
 
 function linkAround(node: Text | undefined): HTMLAnchorElement | null {
@@ -522,5 +569,15 @@ function isRendered(node: Text | undefined): boolean {
   if (element === parent && element.shadowRoot && !node.assignedSlot) return false;
   if (element.localName === 'details' && !element.hasAttribute('open')) return false;
   if (typeof element.checkVisibility !== 'function') return true;
-  return element.checkVisibility({ visibilityProperty: true });
+  if (element.checkVisibility({ visibilityProperty: true })) return true;
+  // A `display: contents` element has no box of its own (checkVisibility says no), yet its text shows.
+  const style = getComputedStyle(element);
+  return style.display === 'contents' && style.visibility === 'visible' && hasBox(node);
+}
+
+function hasBox(node: Text): boolean {
+  const range = new Range();
+  range.selectNodeContents(node);
+  const box = range.getBoundingClientRect();
+  return box.width > 0 || box.height > 0;
 }

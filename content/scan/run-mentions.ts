@@ -42,13 +42,17 @@ function visibleTag(text: string, tag: string): { start: number; end: number } |
   return null;
 }
 
+/** The canonical tag a site's hashtag link names (`/hashtag/MeToo` → `metoo`), or null for other links. */
+export function linkTag(link: HTMLAnchorElement, host: string): string | null {
+  const raw = hashtagFromHref(link.href, host);
+  return raw === null ? null : canonicalTag(raw.replace(/^[#＃]/, ''));
+}
+
 function linkMentions(run: TextRun, options: TagOptions, host: string): RunMention[] {
   const found: RunMention[] = [];
   for (const span of run.links) {
-    const raw = hashtagFromHref(span.link.href, host);
-    if (raw === null) continue;
-    const tag = canonicalTag(raw.replace(/^[#＃]/, ''));
-    if (!isCountedTag(tag, options)) continue;
+    const tag = linkTag(span.link, host);
+    if (tag === null || !isCountedTag(tag, options)) continue;
     const at = visibleTag(run.text.slice(span.start, span.end), tag);
     if (at) found.push({ start: span.start + at.start, end: span.start + at.end, tag });
   }

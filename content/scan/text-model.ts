@@ -139,6 +139,14 @@ export function insideSkipped(node: Node): boolean {
   return false;
 }
 
+/** Whether the full reader, reading `root`, would leave `node` unread: inside code, a composer, an image… */
+export function unreadWithin(node: Node, root: Node): boolean {
+  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
+    if (current instanceof Element && (isSkipped(current) || isSeparator(current))) return true;
+  }
+  return false;
+}
+
 export interface ReaderOptions {
   /** Read only the root block's own text; nested blocks keep theirs. */
   ownOnly?: boolean;
@@ -149,11 +157,21 @@ export interface ReaderOptions {
   onRestart?: (block: Node) => void;
 }
 
+/** What reads a subtree's runs a slice at a time: the full reader, or one that reads only candidates. */
+export interface RunSource {
+  /** Reads until the deadline (a `performance.now()` value) or the end; true when all is read. */
+  read(deadline: number, onRun: (run: TextRun) => void): boolean;
+  /** Nodes visited so far: the cost of the read. */
+  readonly visited: number;
+  /** Open shadow roots met on the way, for the caller to read and observe. */
+  readonly shadowRoots: ShadowRoot[];
+}
+
 /**
  * Reads the text runs under a root in document order, a slice at a time. Survives the page changing
  * between slices: when the paused-at node is gone, it goes back to the nearest block still there.
  */
-export class TextRunReader {
+export class TextRunReader implements RunSource {
   private node: Node | null;
   private readonly root: Node;
   private readonly ownOnly: boolean;
@@ -163,6 +181,7 @@ export class TextRunReader {
   private runLength = 0;
   private link: LinkSpan | null = null;
   private blocks = new Map<Node, Block | null>();
+  private links = new Map<Element, HTMLAnchorElement | null>();
   /** Ancestors of the node the reader paused at, nearest first. */
   private trail: Node[] = [];
   /** Open shadow roots met on the way, for the caller to read and observe. */
@@ -210,6 +229,7 @@ export class TextRunReader {
   /** After a pause: the page may have moved or removed the node the reader stopped at. */
   private resume(): void {
     this.blocks = new Map(); // elements may have moved to other blocks
+    this.links = new Map();
     const node = this.node;
     if (!node || this.holds(node)) return;
     const restart =
@@ -260,8 +280,7 @@ export class TextRunReader {
       this.flush(onRun);
       this.run = { block, text: '', segments: [], links: [] };
     }
-    const link = parent instanceof Element ? parent.closest('a[href]') : null;
-    const anchor = link instanceof HTMLAnchorElement ? link : null;
+    const anchor = parent instanceof Element ? this.cachedLink(parent) : null;
     if (this.link && this.link.link !== anchor) this.closeLink();
     if (anchor && !this.link)
       this.link = { link: anchor, start: this.runLength, end: this.runLength };
@@ -292,13 +311,38 @@ export class TextRunReader {
     this.runLength = 0;
   }
 
+  /** The block of a text node's parent; an inline element shares its parent's, so a deep chain costs its depth once. */
   private cachedBlock(parent: Node): Block | null {
-    let block = this.blocks.get(parent);
-    if (block === undefined) {
-      block = blockOf(parent);
-      this.blocks.set(parent, block);
+    const chain: Node[] = [];
+    let block: Block | null | undefined;
+    for (let current: Node | null = parent; current; current = current.parentNode) {
+      block = this.blocks.get(current);
+      if (block !== undefined) break;
+      chain.push(current);
+      if (!(current instanceof Element) || !isInline(current)) {
+        block = blockOf(current);
+        break;
+      }
     }
-    return block;
+    for (const node of chain) this.blocks.set(node, block ?? null);
+    return block ?? null;
+  }
+
+  /** The hashtag link around an element (`closest('a[href]')`), remembered up the chain like blocks. */
+  private cachedLink(element: Element): HTMLAnchorElement | null {
+    const chain: Element[] = [];
+    let link: HTMLAnchorElement | null | undefined;
+    for (let current: Element | null = element; current; current = current.parentElement) {
+      link = this.links.get(current);
+      if (link !== undefined) break;
+      chain.push(current);
+      if (current.matches('a[href]')) {
+        link = current instanceof HTMLAnchorElement ? current : null;
+        break;
+      }
+    }
+    for (const node of chain) this.links.set(node, link ?? null);
+    return link ?? null;
   }
 
   /** The next node in document order within the root, skipping a subtree where `descend` is false. */

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { MentionStore, type MentionRecord } from './mentions';
+import { kthSmallest, nearest } from './scan/cap';
+
+function records(count: number): MentionRecord[] {
+  const block = document.createElement('p');
+  return Array.from({ length: count }, (_, i) => {
+    const node = document.createTextNode(`#MeToo ${i}`);
+    block.append(node);
+    const range = new Range();
+    range.setStart(node, 0);
+    range.setEnd(node, 6);
+    return { range, tag: 'metoo', text: '#MeToo', block, link: null, nodes: [node] };
+  });
+}
+
+describe('MentionStore: the cap on ranges', () => {
+  it('highlights up to its limit, holds the rest, and still hit-tests them', () => {
+    const ranges = new Set<AbstractRange>();
+    const store = new MentionStore(ranges, 3);
+    let holds = 0;
+    store.onHold = () => (holds += 1);
+    const all = records(5);
+    for (const record of all) store.add(record);
+    expect(store.size).toBe(5);
+    expect(ranges.size).toBe(3);
+    expect(store.heldCount).toBe(2);
+    expect(holds).toBe(2);
+    const held = all.filter((record) => store.isHeld(record));
+    expect(held).toHaveLength(2);
+    for (const record of held) expect([...store.at(record.nodes[0] as Text)]).toEqual([record]);
+  });
+
+  it('highlights exactly the chosen mentions, and fills a freed place with a held one', () => {
+    const ranges = new Set<AbstractRange>();
+    const store = new MentionStore(ranges, 2);
+    const all = records(4);
+    for (const record of all) store.add(record);
+    const [a, b, c, d] = all as [MentionRecord, MentionRecord, MentionRecord, MentionRecord];
+    store.highlightOnly(new Set([c, d]));
+    expect(ranges).toEqual(new Set([c.range, d.range]));
+    expect(store.isHeld(a) && store.isHeld(b)).toBe(true);
+    // The block is read again and `c` is gone: a held mention takes its place.
+    const detached = store.detachBlock(c.block);
+    for (const mention of detached) if (mention.record !== c) store.keep(mention);
+    store.release(detached.filter((mention) => mention.record === c));
+    expect(store.size).toBe(3);
+    expect(ranges.size).toBe(2);
+    expect(ranges.has(d.range)).toBe(true);
+  });
+
+  it('unindexes thousands of mentions on one text node in linear time', () => {
+    const store = new MentionStore(new Set(), 100_000);
+    const block = document.createElement('p');
+    const node = document.createTextNode('#MeToo '.repeat(20_000));
+    block.append(node);
+    for (let i = 0; i < 20_000; i++) {
+      const range = new Range();
+      range.setStart(node, i * 7);
+      range.setEnd(node, i * 7 + 6);
+      store.add({ range, tag: 'metoo', text: '#MeToo', block, link: null, nodes: [node] });
+    }
+    store.clearBlock(block);
+    expect(store.size).toBe(0);
+    expect([...store.at(node)]).toEqual([]);
+  });
+});
+
+describe('the cap: choosing the nearest', () => {
+  it('finds the k-th smallest value', () => {
+    const values = [5, 1, 9, 3, 3, 7, Infinity, 0];
+    for (let k = 0; k < values.length; k++) {
+      expect(kthSmallest(Float64Array.from(values), k)).toBe([...values].sort((a, b) => a - b)[k]);
+    }
+  });
+
+  it('keeps the limit nearest, ties to the earlier, and says how far the farthest kept is', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const { chosen, reach } = nearest(items, Float64Array.from([40, 0, 10, 10, Infinity]), 3);
+    expect([...chosen].sort()).toEqual(['b', 'c', 'd']);
+    expect(reach).toBe(10);
+    const tie = nearest(items, Float64Array.from([1, 1, 1, 1, 1]), 2);
+    expect([...tie.chosen]).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The first pass of a full read: native tree walks find the blocks that show a clue of a mention
+ * (clues.ts) and the open shadow roots, without judging each element in script. In slices; reading
+ * only.
+ */
+import { hasTextClue, type LinkClues } from './clues';
+import { blockOf, unreadWithin, type Block } from './text-model';
+
+/** How many nodes a walk takes between looks at the clock. */
+const CLOCK_EVERY = 256;
+
+/**
+ * A TreeWalker that survives the page changing between slices: when the node it paused at has left
+ * the root, it goes on from the nearest ancestor still there (what it then meets again is harmless).
+ */
+class ResumableWalk {
+  private readonly root: Node;
+  private readonly walker: TreeWalker;
+  /** Ancestors of the node the walk paused at, nearest first. */
+  private trail: Node[] = [];
+
+  constructor(root: Node, whatToShow: number) {
+    this.root = root;
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, whatToShow);
+  }
+
+  next(): Node | null {
+    return this.walker.nextNode();
+  }
+
+  pause(): void {
+    this.trail = [];
+    for (let node = this.walker.currentNode.parentNode; node; node = node.parentNode) {
+      this.trail.push(node);
+      if (node === this.root) break;
+    }
+  }
+
+  resume(): void {
+    const trail = this.trail;
+    this.trail = [];
+    if (trail.length > 0 && !this.root.contains(this.walker.currentNode)) {
+      this.walker.currentNode = trail.find((node) => this.root.contains(node)) ?? this.root;
+    }
+  }
+}
+
+type Phase = 'texts' | 'hosts' | 'links' | 'done';
+
+export class CandidateSearch {
+  private readonly root: Node;
+  private readonly links: LinkClues;
+  private phase: Phase = 'texts';
+  private walk: ResumableWalk;
+  private hosts: Element[] = [];
+  private anchors: NodeListOf<Element> | null = null;
+  private nextAnchor = 0;
+  private readonly met = new Set<Block>();
+  /** Blocks that may hold a mention, each once; some may have left the root by the time they are read. */
+  readonly blocks: Block[] = [];
+  /** Open shadow roots the full reader would meet, for the caller to read and observe. */
+  readonly shadowRoots: ShadowRoot[] = [];
+  /** Nodes looked at so far: the cost of the search. */
+  visited = 0;
+
+  constructor(root: Node, links: LinkClues) {
+    this.root = root;
+    this.links = links;
+    this.walk = new ResumableWalk(root, NodeFilter.SHOW_TEXT);
+  }
+
+  /** Searches until the deadline (a `performance.now()` value) or the end; true when done. */
+  search(deadline: number): boolean {
+    while (this.phase !== 'done') {
+      const finished =
+        this.phase === 'texts'
+          ? this.searchTexts(deadline)
+          : this.phase === 'hosts'
+            ? this.searchHosts(deadline)
+            : this.searchLinks(deadline);
+      if (!finished) return false;
+    }
+    return true;
+  }
+
+  private searchTexts(deadline: number): boolean {
+    this.walk.resume();
+    let steps = 0;
+    for (let node = this.walk.next(); node; node = this.walk.next()) {
+      if (hasTextClue((node as Text).data)) this.meetTextOf(node);
+      if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
+        this.visited += steps;
+        return this.pause();
+      }
+    }
+    this.visited += steps;
+    this.phase = 'hosts';
+    this.walk = new ResumableWalk(this.root, NodeFilter.SHOW_ELEMENT);
+    return true;
+  }
+
+  private searchHosts(deadline: number): boolean {
+    this.walk.resume();
+    let steps = 0;
+    for (let node = this.walk.next(); node; node = this.walk.next()) {
+      if ((node as Element).shadowRoot) this.hosts.push(node as Element);
+      if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
+        this.visited += steps;
+        return this.pause();
+      }
+    }
+    this.visited += steps;
+    this.adoptShadowRoots();
+    this.phase = 'links';
+    return true;
+  }
+
+  private searchLinks(deadline: number): boolean {
+    // A static list: links the page adds meanwhile come as mutations, read on their own.
+    const links = (this.anchors ??= (this.root as ParentNode).querySelectorAll('a[href]'));
+    while (this.nextAnchor < links.length) {
+      const link = links[this.nextAnchor++];
+      if (link instanceof HTMLAnchorElement && this.links.isClue(link)) this.meetLink(link);
+      if (this.nextAnchor % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    }
+    this.phase = 'done';
+    return true;
+  }
+
+  private pause(): false {
+    this.walk.pause();
+    return false;
+  }
+
+  private meetTextOf(node: Node): void {
+    const parent = node.parentNode;
+    const block = parent ? blockOf(parent) : null;
+    if (!block || this.met.has(block)) return;
+    this.met.add(block);
+    this.blocks.push(block);
+  }
+
+  /** A family hashtag link's text may span blocks nested in it: each is a candidate. */
+  private meetLink(link: HTMLAnchorElement): void {
+    const texts = link.ownerDocument.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) this.meetTextOf(node);
+  }
+
+  /** The root's own shadow tree, and those of hosts the full reader would enter. */
+  private adoptShadowRoots(): void {
+    const own = this.root instanceof Element ? this.root.shadowRoot : null;
+    if (own) this.shadowRoots.push(own);
+    for (const host of this.hosts) {
+      const shadow = host.shadowRoot;
+      if (shadow && this.root.contains(host) && !unreadWithin(host, this.root)) {
+        this.shadowRoots.push(shadow);
+      }
+    }
+    this.hosts = [];
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Frames: the content script runs in every frame whose URL the manifest matches (`allFrames`), each
+ * with its own highlight and card; the toolbar badge speaks for the top frame alone.
+ */
+import type { Frame, Page, Worker } from '@playwright/test';
+import { expect, tabIdOf, test } from './support/fixtures';
+
+/** The text of every range in a frame's own `metoo-mention` highlight. */
+function frameHighlights(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const texts: string[] = [];
+    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
+    return texts.sort();
+  });
+}
+
+/** The frame showing a URL that starts with this prefix. */
+async function frameAt(page: Page, prefix: string): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(prefix))).toBe(true);
+  const frame = page.frames().find((f) => f.url().startsWith(prefix));
+  if (!frame) throw new Error(`no frame at ${prefix}`);
+  return frame;
+}
+
+/** Hovers the first mention highlighted in a frame, in the page's coordinates. */
+async function hoverFirstMention(page: Page, frame: Frame): Promise<void> {
+  const inFrame = await frame.evaluate(() => {
+    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const box = ranges[0]?.getClientRects()[0];
+    if (!box) throw new Error('no highlighted range in the frame');
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  const frameBox = await (await frame.frameElement()).boundingBox();
+  if (!frameBox) throw new Error('the frame has no box');
+  await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
+}
+
+function badge(worker: Worker, tabId: number): Promise<{ text: string; title: string }> {
+  return worker.evaluate(async (id) => {
+    const text = await chrome.action.getBadgeText({ tabId: id });
+    const title = await chrome.action.getTitle({ tabId: id });
+    return { text, title };
+  }, tabId);
+}
+
+test.describe('frames', () => {
+  test('a same-origin frame is read, highlighted in its own registry, and opens its own card', async ({
+    page,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await page.goto('https://x.com/frames/');
+    const frame = await frameAt(page, 'https://x.com/frames/inner.html');
+    await expect.poll(() => frameHighlights(page.mainFrame())).toEqual(['#MeToo', '#MeToo']);
+    await expect
+      .poll(() => frameHighlights(frame))
+      .toEqual(['#MeToo', '#MoiAussi', '#YoTambién'].sort());
+
+    await hoverFirstMention(page, frame);
+    const dialog = frame.locator('metoo-context').locator('[role="dialog"]');
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+    await expect(dialog).toHaveAccessibleName(/#MoiAussi/);
+    // The card is the frame's: the top page has none.
+    await expect(page.locator('metoo-context [role="dialog"]')).toHaveCount(0);
+
+    // The badge counts the top frame's two mentions, not the frame's three.
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    await expect.poll(() => badge(serviceWorker, tabId)).toMatchObject({ text: '2' });
+    expect((await badge(serviceWorker, tabId)).title).toMatch(/\b2 mentions/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a tweet embedded in a news page is read in its platform.twitter.com frame', async ({
+    page,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await page.goto('https://news.example/frames/article.html');
+    const embed = await frameAt(page, 'https://platform.twitter.com/embed/Tweet.html');
+    await expect.poll(() => frameHighlights(embed)).toEqual(['#MeToo']);
+    // The news page itself is no social site: nothing runs there, and its own #MeToo stays unmarked.
+    expect(await frameHighlights(page.mainFrame())).toEqual([]);
+
+    await hoverFirstMention(page, embed);
+    const dialog = embed.locator('metoo-context').locator('[role="dialog"]');
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+    await expect(dialog).toContainText('Tarana Burke');
+
+    // Only the top frame speaks for the tab, and it has no script: no count. (Without access to
+    // news.example the extension cannot see the tab's URL: every such tab shows no count.)
+    const badges = await serviceWorker.evaluate(async () => {
+      const texts: string[] = [];
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id !== undefined && tab.url === undefined)
+          texts.push(await chrome.action.getBadgeText({ tabId: tab.id }));
+      }
+      return texts;
+    });
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every((text) => text === '')).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+});
