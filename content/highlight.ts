@@ -3,7 +3,7 @@
  * sheet adopted into the document and into each shadow root that holds mentions. Neither touches
  * the page's DOM.
  */
-import { HIGHLIGHT_NAME, type RangeSet } from './mentions';
+import { HIGHLIGHT_NAME } from './mentions';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
@@ -80,5 +80,3 @@ export class PageHighlight {
     this.roots.clear();
   }
 }
-
-export type { RangeSet };

@@ -223,11 +223,6 @@ export class MentionStore {
     this.fill();
   }
 
-  /** Puts every highlighted range back into the highlight (after a page removed it). */
-  restore(ranges: RangeSet): void {
-    for (const record of this.highlighted) ranges.add(record.range);
-  }
-
   private show(record: MentionRecord): void {
     this.index(record);
     if (this.highlighted.size < this.limit) {

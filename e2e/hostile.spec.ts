@@ -9,6 +9,7 @@ import {
   expectHighlights,
   highlightedTexts,
   mentionPoint,
+  openOptions,
   resetSettings,
   tabIdOf,
   test,
@@ -114,8 +115,7 @@ test.describe('lifecycle', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await extensionContext.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const options = await openOptions(extensionContext, extensionId);
     const enable = options.getByRole('switch', { name: /enable/i }).first();
     // 101 flips from on: the last state is off.
     await enable.evaluate(async (input: HTMLInputElement) => {
@@ -268,8 +268,7 @@ test.describe('bad state', () => {
     expect(filled).toBeGreaterThan(5);
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await extensionContext.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const options = await openOptions(extensionContext, extensionId);
     await options.getByRole('radio', { name: 'Dark' }).check();
     await expect(options.locator('p.status')).toContainText(/Saved|Not saved/);
     await options.close();

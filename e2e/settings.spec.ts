@@ -1,6 +1,8 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import {
   activeTabId,
+  openOptions,
+  openPopup,
   cardDialog,
   expect,
   expectHighlights,
@@ -10,20 +12,6 @@ import {
   tabIdOf,
   test,
 } from './support/fixtures';
-
-/** The popup as the toolbar would open it for this page's tab (the tab id comes as `?tab=`). */
-async function openPopup(page: Page, context: BrowserContext, id: string, worker: Worker) {
-  const tabId = await tabIdOf(worker, page.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
-  return popup;
-}
-
-async function openOptions(context: BrowserContext, id: string) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options.html`);
-  return options;
-}
 
 test.describe('settings, popup and badge', () => {
   test.beforeEach(async ({ serviceWorker }) => {

@@ -176,3 +176,17 @@ export async function activeTabId(worker: Worker, page: Page): Promise<number> {
   if (id === null) throw new Error('no active tab');
   return id;
 }
+
+/** The popup as the toolbar would open it for this page's tab (the tab id comes as `?tab=`). */
+export async function openPopup(page: Page, context: BrowserContext, id: string, worker: Worker) {
+  const tabId = await tabIdOf(worker, page.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+export async function openOptions(context: BrowserContext, id: string) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  return options;
+}
