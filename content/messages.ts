@@ -16,6 +16,8 @@ export type Message =
   | { type: 'reveal-mention'; index: number }
   | { type: 'open-nearest' }
   | { type: 'open-selection' }
+  /** From the background: is a live content script of this extension in the tab? It answers `true`. */
+  | { type: 'ping' }
   /** From a content script: run the card's script in my frame (see card/card-module.ts). */
   | { type: 'load-card' };
 
@@ -26,6 +28,7 @@ const SIMPLE = new Set([
   'list-mentions',
   'open-nearest',
   'open-selection',
+  'ping',
 ]);
 
 function isCount(value: unknown): value is number {

@@ -162,7 +162,7 @@ export async function startPageSession(
   });
 
   /** Answers the popup, the context menu and the keyboard command. */
-  const onMessage = (raw: unknown): Promise<MentionSummary[]> | undefined => {
+  const onMessage = (raw: unknown): Promise<MentionSummary[] | true> | undefined => {
     const message = parseMessage(raw);
     if (!message || ctx.isInvalid) return undefined;
     const open = (record: MentionRecord | null | undefined) => {
@@ -171,6 +171,8 @@ export async function startPageSession(
       controller.openFor(record);
     };
     switch (message.type) {
+      case 'ping':
+        return Promise.resolve(true);
       case 'list-mentions':
         return Promise.resolve(running ? store.all().map(summarise) : []);
       case 'reveal-mention':

@@ -3,6 +3,7 @@
  * (optional host permissions), and kept in step when permissions are added or removed.
  */
 import { browser } from 'wxt/browser';
+import type { Message } from './messages';
 import { SOCIAL_MATCHES } from './sites';
 
 export const USER_SCRIPT_ID = 'metoo-user-sites';
@@ -50,13 +51,28 @@ export async function syncRegisteredScripts(): Promise<string[]> {
   return matches;
 }
 
-/** Runs the content script in every open tab the extension may read, after an install or update. */
+/** Whether a content script of this very extension runs in the tab's page (an old one doesn't answer). */
+async function hasLiveScript(tabId: number): Promise<boolean> {
+  const ping: Message = { type: 'ping' };
+  try {
+    return (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs the content script in every open tab the extension may read, after an install or update.
+ * A tab that loaded after the install already has it from the manifest: running it again there
+ * would restart it under the reader's pointer.
+ */
 export async function injectIntoOpenTabs(): Promise<number> {
   const { origins = [] } = await browser.permissions.getAll();
   const tabs = await browser.tabs.query({ url: [...SOCIAL_MATCHES, ...userOrigins(origins)] });
   let injected = 0;
   for (const tab of tabs) {
     if (tab.id === undefined || tab.discarded) continue;
+    if (await hasLiveScript(tab.id)) continue;
     try {
       await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },

@@ -37,30 +37,20 @@ test('an infinite timeline: posts appended while scrolling are highlighted', asy
   expect(consoleErrors).toEqual([]);
 });
 
-test('a 5,000-post timeline is read in slices: all of it, with no long task after the page’s own', async ({
+// Whether that reading leaves the main thread free is measured by `npm run bench` (long tasks in a
+// quiet browser), and the slicing itself by the scanner's unit tests: a long-task count here would
+// measure the test machine's load as much as the extension.
+test('a 5,000-post timeline is read whole, and again on single-page navigation', async ({
   page,
   consoleErrors,
 }) => {
-  await page.addInitScript(() => {
-    const starts: number[] = [];
-    Object.defineProperty(window, '__longTasks', { value: starts });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) starts.push(entry.startTime);
-    }).observe({ type: 'longtask', buffered: true });
-  });
   await page.goto('https://x.com/live/timeline.html');
   await expectHighlights(page, times(5, '#MeToo'));
-  // The page builds 5,000 posts in one task of its own (itself a long task), then we read them.
-  const built = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        setTimeout(() => {
-          const load = (window as unknown as { loadPage: () => number }).loadPage;
-          while (load() < 5000);
-          resolve(performance.now());
-        }, 0),
-      ),
-  );
+  // The page builds 5,000 posts in one task of its own, then we read them.
+  await page.evaluate(() => {
+    const load = (window as unknown as { loadPage: () => number }).loadPage;
+    while (load() < 5000);
+  });
   await expect
     .poll(async () => (await rangesOnLiveText(page)).size, { timeout: 15_000 })
     .toBe(2500);
@@ -68,10 +58,6 @@ test('a 5,000-post timeline is read in slices: all of it, with no long task afte
   await page.evaluate(() => history.pushState({}, '', '/live/timeline.html?page=2'));
   await page.waitForTimeout(1_000);
   expect(await rangesOnLiveText(page)).toEqual({ size: 2500, detached: 0 });
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
-  );
-  expect(longTasks.filter((start) => start >= built)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 

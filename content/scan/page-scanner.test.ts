@@ -3,6 +3,7 @@ import { MentionStore } from '../mentions';
 import { mount } from '../test-dom';
 import { PageScanner, type ScannerHooks } from './page-scanner';
 import type { TagOptions } from './run-mentions';
+import { SLICE_MS } from './yield';
 
 let scanner: PageScanner | null = null;
 afterEach(() => scanner?.stop());
@@ -249,6 +250,38 @@ describe('PageScanner: mutation batches', () => {
     document.body.append(card, script);
     await settle();
     expect(scanner.stats.jobs).toBe(before);
+  });
+});
+
+describe('PageScanner: slices', () => {
+  it('gives the page its turn each time a slice’s time is spent, and still reads everything', async () => {
+    // A clock that moves 1 ms each time it is read: every step of the scan costs time.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const slices: number[] = [];
+    let sliceStart = 0;
+    const yieldSpy = vi.fn(() => {
+      slices.push(now - sliceStart);
+      return Promise.resolve().then(() => {
+        sliceStart = now;
+      });
+    });
+    vi.stubGlobal('scheduler', { yield: yieldSpy });
+    try {
+      const posts = Array.from(
+        { length: 300 },
+        (_, i) => `<article><p>post ${i} ${i % 3 === 0 ? '#MeToo' : 'other'}</p></article>`,
+      );
+      const { store, started } = start(`<main>${posts.join('')}</main>`);
+      await started;
+      await settle();
+      expect(store.size).toBe(100);
+      expect(yieldSpy.mock.calls.length).toBeGreaterThan(10);
+      // No slice runs much past its budget (SLICE_MS is 8 clock reads here).
+      expect(Math.max(...slices.slice(1))).toBeLessThanOrEqual(SLICE_MS + 8);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -2,7 +2,8 @@
  * Debian's Chromium with the built extension loaded, one browser per worker (a launch costs ~2 s).
  * Every host name resolves to the fixture server, so the content script's real matches apply.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -66,4 +67,82 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 10_000 });
   return new URL(worker.url()).host;
+}
+
+/** A Chromium running without the extension, which a test installs while pages are open. */
+export interface BrowserBeforeInstall {
+  context: BrowserContext;
+  /** Installs the built extension, as a user would from the store; returns its id. */
+  install(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium with no extension and a DevTools port, and connects to its default profile; the
+ * extension is installed later through the DevTools protocol (`Extensions.loadUnpacked`), the one
+ * way to install into a running browser without its interface.
+ */
+export async function launchBeforeInstall(port: number): Promise<BrowserBeforeInstall> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'metoo-profile-'));
+  const child = spawn(
+    chromiumPath(),
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      '--enable-unsafe-extension-debugging',
+      '--remote-debugging-port=0',
+      '--window-size=1280,900',
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      `--user-data-dir=${userDataDir}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  const closed = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    const portFile = join(userDataDir, 'DevToolsActivePort');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(portFile) || readFileSync(portFile, 'utf8').split('\n').length < 2) {
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error('Chromium did not open its DevTools port');
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    const devtoolsPort = readFileSync(portFile, 'utf8').split('\n')[0];
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${devtoolsPort}`);
+    const [context] = browser.contexts();
+    if (!context) throw new Error('Chromium has no default profile to connect to');
+    return {
+      context,
+      async install() {
+        const session = await browser.newBrowserCDPSession();
+        const { id } = (await session.send(
+          'Extensions.loadUnpacked' as never,
+          {
+            path: EXTENSION_DIR,
+          } as never,
+        )) as { id: string };
+        await session.detach();
+        return id;
+      },
+      async close() {
+        await browser.close().catch(() => {});
+        child.kill();
+        await closed;
+      },
+    };
+  } catch (error) {
+    child.kill();
+    await closed;
+    throw error;
+  }
 }

@@ -1,0 +1,49 @@
+/**
+ * Installing while the sites are open: the tabs already open are read at once, with no reload, and a
+ * tab that loads after the install runs one copy of the script, not two.
+ */
+import { launchBeforeInstall } from './support/browser';
+import {
+  cardDialog,
+  expect,
+  expectHighlights,
+  highlightedTexts,
+  mentionPoint,
+  test,
+} from './support/fixtures';
+
+test('installed with a social tab open: that tab is read without a reload, and the next one too', async ({
+  fixtureServer,
+}) => {
+  const chromium = await launchBeforeInstall(fixtureServer.port);
+  try {
+    const { context } = chromium;
+    const errors: string[] = [];
+    const before = await context.newPage();
+    before.on('pageerror', (error) => errors.push(String(error)));
+    await before.goto('https://x.com/home');
+    await before.waitForTimeout(500);
+    expect(await highlightedTexts(before)).toEqual([]);
+
+    await chromium.install();
+    await expectHighlights(before, ['#MeToo']);
+    const point = await mentionPoint(before);
+    await before.mouse.move(point.x, point.y);
+    await expect(cardDialog(before)).toBeVisible();
+    await expect(cardDialog(before)).toContainText('Tarana Burke');
+
+    const after = await context.newPage();
+    after.on('pageerror', (error) => errors.push(String(error)));
+    await after.goto('https://x.com/home');
+    await expectHighlights(after, ['#MeToo']);
+    const again = await mentionPoint(after);
+    await after.mouse.move(again.x, again.y);
+    await expect(cardDialog(after)).toBeVisible();
+    // The card still open in the first tab: nothing restarted it.
+    await expect(cardDialog(before)).toBeVisible();
+    await expect(before.locator('metoo-context')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await chromium.close();
+  }
+});
