@@ -126,13 +126,14 @@ const TLDS: ReadonlySet<string> = new Set([
   ...GENERIC_TLDS.split(' '),
   ...COUNTRY_TLDS.split(' ').flatMap(([first, ...seconds]) => seconds.map((c) => first + c)),
 ]);
-/** Internationalised TLDs: every country code and the most used generic ones; longest first. */
+/**
+ * Internationalised TLDs: the most registered ones (the Cyrillic, Chinese and Korean country codes
+ * and generic names first), as with the generic list above; longest first. A URL under another IDN
+ * TLD is not recognised, so a hashtag inside it is kept: the safe way to be wrong.
+ */
 const IDN_TLDS: readonly string[] = (
-  '한국 香港 澳門 新加坡 台灣 台湾 中國 中国 გე ລາວ ไทย ලංකා ഭാരതം ಭಾರತ భారత్ சிங்கப்பூர் இலங்கை ' +
-  'இந்தியா ଭାରତ ભારત ਭਾਰਤ ভাৰত ভারত বাংলা भारोत भारतम् भारत ڀارت پاکستان موريتانيا مليسيا مصر قطر ' +
-  'فلسطين عمان عراق سورية سودان تونس بھارت بارت ایران امارات المغرب السعودية الجزائر البحرين الاردن ' +
-  'հայ қаз укр срб рф мон мкд ею бел бг ευ ελ сайт рус орг онлайн ком москва 在线 中文网 公司 ' +
-  '网络 みんな コム'
+  'рф укр бел срб қаз мон бг рус москва онлайн сайт орг ком ελ ευ ею 中国 中國 香港 台灣 台湾 ' +
+  '한국 在线 中文网 公司 网络 みんな コム ไทย भारत مصر السعودية امارات ایران'
 )
   .split(' ')
   .sort((a, b) => b.length - a.length);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTag, FAMILY, familyTag, type FamilyGroup } from './family.ts';
+import {
+  canonicalTag,
+  FAMILY,
+  FAMILY_NOTES,
+  familyNote,
+  familyTag,
+  type FamilyGroup,
+} from './family.ts';
 
 /** FAMILY.md's three tables, written out: [tag as written, group]. */
 const FAMILY_MD: [string, FamilyGroup][] = [
@@ -35,18 +42,25 @@ describe('FAMILY', () => {
     expect(new Set(FAMILY.map((tag) => tag.id)).size).toBe(FAMILY.length);
   });
 
-  it('describes every translation and related campaign in one line, with a source', () => {
+  it('describes every translation and related campaign in one line, with a source, and no other tag', () => {
     for (const tag of FAMILY) {
-      if (tag.group === 'core') continue;
-      expect(tag.description).toMatch(/^[^\n]{10,100}$/);
-      expect(tag.source).toMatch(/^[^\n]{5,}$/);
+      const note = familyNote(tag.id);
+      if (tag.group === 'core') {
+        expect(note).toBeUndefined();
+        continue;
+      }
+      expect(note?.description).toMatch(/^[^\n]{10,100}$/);
+      expect(note?.source).toMatch(/^[^\n]{5,}$/);
     }
+    const described = FAMILY.filter((tag) => tag.group !== 'core').map((tag) => tag.id);
+    expect(Object.keys(FAMILY_NOTES).sort()).toEqual(described.sort());
+    expect(familyNote('toString')).toBeUndefined();
   });
 
   it('keeps the facts FAMILY.md gives', () => {
     const described = (id: string): string => {
-      const tag = familyTag(id);
-      return tag && tag.group !== 'core' ? `${tag.description} | ${tag.source}` : '';
+      const note = familyNote(id);
+      return note ? `${note.description} | ${note.source}` : '';
     };
     expect(described('moiaussi')).toMatch(/French.*Québec.*TVA Nouvelles/);
     expect(described('米兔')).toMatch(/censorship.*Fortune, 10 Aug 2018/);

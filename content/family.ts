@@ -1,141 +1,124 @@
 /**
- * The #MeToo family of hashtags: which tags count as a mention and what the card may say about
- * each. One table, from ../shared/FAMILY.md; the detector and the card both read it.
+ * The #MeToo family of hashtags, from ../shared/FAMILY.md: one table of the tags that count as a
+ * mention, which the detector and the card both read, and beside it, keyed by the table's ids, what
+ * the card may say about each translation and related campaign. The compiler holds the two in
+ * step (a note for every described tag, none for another id). The notes are apart so that the
+ * content script, which only detects, does not carry the card's words (see card/card-module.ts).
  */
 
 export type FamilyGroup = 'core' | 'translation' | 'related';
 
-interface TagBase {
+export interface FamilyTag {
   /** Canonical form: NFKC, then lower case (what `canonicalTag` returns for the tag). */
-  id: string;
+  readonly id: string;
   /** The tag as usually written, with its '#'. */
-  display: string;
+  readonly display: string;
+  /** Core tags are always on; translations are on by default, related campaigns off. */
+  readonly group: FamilyGroup;
 }
 
-/** #MeToo itself and its long form: always on. */
-export interface CoreTag extends TagBase {
-  group: 'core';
-}
-
-/** A translation (on by default) or a related campaign (off by default). */
-export interface DescribedTag extends TagBase {
-  group: 'translation' | 'related';
-  /** The one line the card shows: what the tag is, in FAMILY.md's words. */
-  description: string;
-  /** Where FAMILY.md takes that fact from. */
-  source: string;
-}
-
-export type FamilyTag = CoreTag | DescribedTag;
-
-export const FAMILY: readonly FamilyTag[] = [
+export const FAMILY = [
   { id: 'metoo', display: '#MeToo', group: 'core' },
   { id: 'metoomovement', display: '#MeTooMovement', group: 'core' },
-  {
-    id: 'moiaussi',
-    display: '#MoiAussi',
-    group: 'translation',
+  { id: 'moiaussi', display: '#MoiAussi', group: 'translation' },
+  { id: 'yotambién', display: '#YoTambién', group: 'translation' },
+  { id: 'yotambien', display: '#YoTambien', group: 'translation' },
+  { id: 'eutambém', display: '#EuTambém', group: 'translation' },
+  { id: '米兔', display: '#米兔', group: 'translation' },
+  { id: '미투', display: '#미투', group: 'translation' },
+  { id: 'أنا_كمان', display: '#أنا_كمان', group: 'translation' },
+  { id: 'anakaman', display: '#AnaKaman', group: 'translation' },
+  { id: 'metooindia', display: '#MeTooIndia', group: 'translation' },
+  { id: 'balancetonporc', display: '#BalanceTonPorc', group: 'related' },
+  { id: 'quellavoltache', display: '#QuellaVoltaChe', group: 'related' },
+  { id: 'churchtoo', display: '#ChurchToo', group: 'related' },
+  { id: 'metook12', display: '#MeTooK12', group: 'related' },
+  { id: 'timesup', display: '#TimesUp', group: 'related' },
+] as const satisfies readonly FamilyTag[];
+
+/** A translation's or related campaign's id. */
+export type DescribedId = Extract<
+  (typeof FAMILY)[number],
+  { group: 'translation' | 'related' }
+>['id'];
+
+/** What the card says of a tag. */
+export interface TagNote {
+  /** The one line the card shows: what the tag is, in FAMILY.md's words. */
+  readonly description: string;
+  /** Where FAMILY.md takes that fact from. */
+  readonly source: string;
+}
+
+export const FAMILY_NOTES: { readonly [id in DescribedId]: TagNote } = {
+  moiaussi: {
     description: 'French-language form of #MeToo, used in Québec',
     source: 'TVA Nouvelles, 16 Oct 2017; El Comercio',
   },
-  {
-    id: 'yotambién',
-    display: '#YoTambién',
-    group: 'translation',
+  yotambién: {
     description: 'Spanish-language form of #MeToo',
     source: 'El Comercio; World Economic Forum, 18 Oct 2017',
   },
-  {
-    id: 'yotambien',
-    display: '#YoTambien',
-    group: 'translation',
+  yotambien: {
     description: 'Spanish-language form of #MeToo',
     source: 'El Comercio; World Economic Forum, 18 Oct 2017',
   },
-  {
-    id: 'eutambém',
-    display: '#EuTambém',
-    group: 'translation',
+  eutambém: {
     description: 'Portuguese-language form of #MeToo',
     source: 'El Comercio',
   },
-  {
-    id: '米兔',
-    display: '#米兔',
-    group: 'translation',
+  米兔: {
     description: 'Chinese name for #MeToo (mi tu, "rice bunny"), coined to get past censorship',
     source: 'IBTimes UK; Fortune, 10 Aug 2018',
   },
-  {
-    id: '미투',
-    display: '#미투',
-    group: 'translation',
+  미투: {
     description: 'Korean form of #MeToo, used from January 2018',
     source: 'Hankyoreh English, 2 Feb 2018',
   },
-  {
-    id: 'أنا_كمان',
-    display: '#أنا_كمان',
-    group: 'translation',
+  أنا_كمان: {
     description: 'Arabic form of #MeToo, used in Egypt',
     source: 'Nova, 20 Oct 2017; Egyptian Streets, 24 May 2018',
   },
-  {
-    id: 'anakaman',
-    display: '#AnaKaman',
-    group: 'translation',
+  anakaman: {
     description: 'Arabic form of #MeToo (#أنا_كمان) in Latin letters, used in Egypt',
     source: 'Nova, 20 Oct 2017; Egyptian Streets, 24 May 2018',
   },
-  {
-    id: 'metooindia',
-    display: '#MeTooIndia',
-    group: 'translation',
+  metooindia: {
     description: '#MeToo in India, October 2018',
     source: 'Asian Correspondent, 19 Oct 2018',
   },
-  {
-    id: 'balancetonporc',
-    display: '#BalanceTonPorc',
-    group: 'related',
+  balancetonporc: {
     description: 'French campaign started by journalist Sandra Muller, 13 Oct 2017',
     source: 'World Economic Forum, 18 Oct 2017',
   },
-  {
-    id: 'quellavoltache',
-    display: '#QuellaVoltaChe',
-    group: 'related',
+  quellavoltache: {
     description: 'Italian campaign ("that time when")',
     source: 'World Economic Forum, 18 Oct 2017',
   },
-  {
-    id: 'churchtoo',
-    display: '#ChurchToo',
-    group: 'related',
+  churchtoo: {
     description: 'Campaign about abuse in churches; Hannah Paasch and Emily Joy, Nov 2017',
     source: 'TIME, Nov 2017',
   },
-  {
-    id: 'metook12',
-    display: '#MeTooK12',
-    group: 'related',
+  metook12: {
     description: 'Campaign about abuse in schools; Stop Sexual Assault in Schools, Jan 2018',
     source: 'Washington Post, 3 Jan 2018',
   },
-  {
-    id: 'timesup',
-    display: '#TimesUp',
-    group: 'related',
+  timesup: {
     description: 'Hollywood initiative and legal defence fund, launched 1 Jan 2018',
     source: 'Refinery29',
   },
-];
+};
 
 const BY_ID: ReadonlyMap<string, FamilyTag> = new Map(FAMILY.map((tag) => [tag.id, tag]));
 
 /** The family tag with this canonical id, if it is one. */
 export function familyTag(id: string): FamilyTag | undefined {
   return BY_ID.get(id);
+}
+
+/** What the card says of the tag with this id: none for the core tags. */
+export function familyNote(id: string): TagNote | undefined {
+  return Object.hasOwn(FAMILY_NOTES, id) ? FAMILY_NOTES[id as DescribedId] : undefined;
 }
 
 /**

@@ -5,13 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CardController } from './card/card-controller';
-import { LazyCardView, loadedCardModule, type CardModule } from './card/card-module';
+import { loadedCardModule, type CardModule } from './card/card-module';
+import { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
-import { MentionStore, type MentionRecord } from './mentions';
-import { mentionInSelection, nearestToCentre, summarise } from './mention-summary';
+import { MentionStore } from './mentions';
+import { summarise } from './mention-summary';
 import { parseMessage, type MentionSummary, type Message } from './messages';
-import { ViewportCap } from './scan/cap';
 import { PageScanner } from './scan/page-scanner';
 import {
   DEFAULT_SETTINGS,
@@ -29,7 +28,7 @@ function send(ctx: ContentScriptContext, message: Message): void {
   });
 }
 
-/** Asks the background to run the card's script in this frame, once; then it is on the page's world. */
+/** Asks the background to run the card's script in this frame, once; then it is in our isolated world. */
 async function loadCardModule(ctx: ContentScriptContext): Promise<CardModule | undefined> {
   const loaded = loadedCardModule();
   if (loaded || ctx.isInvalid) return loaded;
@@ -49,7 +48,7 @@ function quietly(step: () => void): void {
 export interface PageSession {
   store: MentionStore;
   scanner: PageScanner;
-  controller: CardController;
+  mentionUi: MentionUiLoader;
   settings(): Settings;
 }
 
@@ -61,9 +60,24 @@ export async function startPageSession(
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
-  // Past the store's limit, the highlight keeps to the mentions nearest the viewport.
-  const cap = new ViewportCap(store, window);
   const shadowRoots: ShadowRoot[] = [];
+  // The card and all it takes come with the page's first mention (see card/card-module.ts).
+  const mentionUi = new MentionUiLoader(
+    doc,
+    () => loadCardModule(ctx),
+    (module) =>
+      module.createMentionUi(ctx, {
+        doc,
+        win: window,
+        store,
+        settings: () => settings,
+        shadowRoots: () => shadowRoots,
+        readArticle: () => send(ctx, { type: 'open-article' }),
+        openSettings: () => send(ctx, { type: 'open-settings' }),
+      }),
+  );
+  // Past the store's limit the cap, which comes with the card, ranks what the highlight keeps.
+  store.onHold = () => void mentionUi.ensure();
   const scanner = new PageScanner(
     store,
     () => ({ translations: settings.translations, related: settings.related }),
@@ -77,27 +91,12 @@ export async function startPageSession(
         if (index >= 0) shadowRoots.splice(index, 1);
         highlight.unstyleRoot(root);
       },
-      onChange: (count) => send(ctx, { type: 'mention-count', count }),
+      onChange: (count) => {
+        if (count > 0 && running) void mentionUi.ensure();
+        send(ctx, { type: 'mention-count', count });
+      },
     },
   );
-  const actions = {
-    readArticle: () => send(ctx, { type: 'open-article' }),
-    openSettings: () => send(ctx, { type: 'open-settings' }),
-    close: () => controller.dispatch({ type: 'escape' }),
-  };
-  const events = {
-    pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
-    pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
-  };
-  const view = new LazyCardView(
-    () => loadCardModule(ctx),
-    (module) => module.createCardView(ctx, actions, events),
-  );
-  const controller = new CardController(doc, store, view, {
-    machine: () => ({ dwellMs: settings.dwellMs, trigger: settings.trigger }),
-    theme: () => settings.theme,
-    shadowRoots: () => shadowRoots,
-  });
 
   let listening: AbortController | null = null;
   let running = false;
@@ -109,21 +108,16 @@ export async function startPageSession(
     highlight.register();
     highlight.styleRoot(doc);
     listening = new AbortController();
-    controller.listen(listening.signal);
-    cap.listen(listening.signal);
-    scanner
-      .start(doc)
-      .then(() => view.prepare())
-      .catch(() => {
-        // The extension went away while the page was read; its teardown has it covered.
-      });
+    mentionUi.listen(listening.signal);
+    scanner.start(doc).catch(() => {
+      // The extension went away while the page was read; its teardown has it covered.
+    });
   };
   const turnOff = () => {
     if (!running) return;
     running = false;
     quietly(() => listening?.abort());
     listening = null;
-    quietly(() => view.hide());
     scanner.stop();
     store.clear();
     highlight.remove();
@@ -140,7 +134,7 @@ export async function startPageSession(
     if (!running) {
       turnOn();
     } else if (previous.translations !== next.translations || previous.related !== next.related) {
-      controller.close();
+      mentionUi.close();
       void scanner.rescan();
     }
   };
@@ -157,7 +151,7 @@ export async function startPageSession(
   }, 250);
   // Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
-    controller.close();
+    mentionUi.close();
     if (running) void scanner.rescan();
   });
 
@@ -165,24 +159,19 @@ export async function startPageSession(
   const onMessage = (raw: unknown): Promise<MentionSummary[] | true> | undefined => {
     const message = parseMessage(raw);
     if (!message || ctx.isInvalid) return undefined;
-    const open = (record: MentionRecord | null | undefined) => {
-      if (!record) return;
-      record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      controller.openFor(record);
-    };
     switch (message.type) {
       case 'ping':
         return Promise.resolve(true);
       case 'list-mentions':
         return Promise.resolve(running ? store.all().map(summarise) : []);
       case 'reveal-mention':
-        open(store.all()[message.index]);
+        if (running) void mentionUi.open({ kind: 'index', index: message.index });
         return undefined;
       case 'open-nearest':
-        open(nearestToCentre(store.all(), innerWidth, innerHeight));
+        if (running) void mentionUi.open({ kind: 'nearest' });
         return undefined;
       case 'open-selection':
-        open(mentionInSelection(store.all(), doc.getSelection()));
+        if (running) void mentionUi.open({ kind: 'selection' });
         return undefined;
       default:
         return undefined;
@@ -195,5 +184,5 @@ export async function startPageSession(
     quietly(unwatch);
     quietly(() => browser.runtime.onMessage.removeListener(onMessage));
   });
-  return { store, scanner, controller, settings: () => settings };
+  return { store, scanner, mentionUi, settings: () => settings };
 }

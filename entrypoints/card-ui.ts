@@ -1,11 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ARTICLE } from '../content/article-text';
 import { registerCardModule } from '../content/card/card-module';
-import { CardView } from '../content/card/card-view';
+import { createMentionUi } from '../content/card/mention-ui';
 
 // Run by the background in a tab's isolated world when its page first has a mention.
 export default defineUnlistedScript(() => {
   registerCardModule({
-    createCardView: (ctx, actions, events) => new CardView(ctx, ARTICLE, actions, events),
+    createMentionUi: (ctx, deps) => createMentionUi(ctx, ARTICLE, deps),
   });
 });

@@ -66,6 +66,15 @@ export class CardController {
     signal.addEventListener('abort', () => this.close());
   }
 
+  /**
+   * Handles a pointer move or focus the page saw before this controller listened (it loads after
+   * the page's first mention): a pointer already resting on a mention starts the dwell.
+   */
+  replay(event: Event): void {
+    if (event.type === 'pointermove') this.onPointerMove(event as PointerEvent);
+    else if (event.type === 'focusin') this.onFocusIn(event as FocusEvent);
+  }
+
   /** Opens the card for a mention at once (popup list, keyboard command). */
   openFor(record: MentionRecord): void {
     this.dispatch({ type: 'activateMention', target: record });

@@ -1,12 +1,17 @@
 /**
- * The card's code is loaded only where it is needed: the content script, which runs on every page,
- * holds the scanner and the state machine; the card (its DOM, styles, the article and Floating UI)
- * is a separate script the background runs in the same tab, in the same isolated world, the first
- * time a page has mentions. Pages without a mention never pay for it, and no file is exposed to
- * pages (no web-accessible resources).
+ * The card's code, and everything that only a page with mentions needs, is loaded where it is
+ * needed: the content script, which runs on every page of the sites, holds the scanner, the store
+ * and the highlight; the rest (the card's DOM, styles and article, Floating UI, the hover and focus
+ * handling with its state machine, and the cap for pages past the highlight's limit) is a separate
+ * script the background runs in the same tab, in the same isolated world, the first time a page
+ * has a mention. Pages without one never pay for it, and no file is exposed to pages (no
+ * web-accessible resources). This file is the contract between the two.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardActions, CardSubject } from './render';
+import type { MentionStore } from '../mentions';
+import type { Theme, Trigger } from '../settings';
+import type { CardSubject } from './render';
 
 export interface CardViewEvents {
   pointerEnter(): void;
@@ -30,88 +35,53 @@ export interface CardSurface {
   prepare(): Promise<void>;
 }
 
+/** What the mention layer needs from the page's session. */
+export interface MentionUiDeps {
+  doc: Document;
+  win: Window;
+  store: MentionStore;
+  settings(): { dwellMs: number; trigger: Trigger; theme: Theme };
+  /** The open shadow roots the scanner reads (hit tests look inside them). */
+  shadowRoots(): ShadowRoot[];
+  readArticle(): void;
+  openSettings(): void;
+}
+
+/** Which mention to open the card on, when asked rather than hovered. */
+export type MentionChoice =
+  { kind: 'index'; index: number } | { kind: 'nearest' } | { kind: 'selection' };
+
+/** The mention layer on a page: the card, what drives it, and the cap. */
+export interface MentionUi {
+  /** Listens to the page (pointer, focus, keys, scrolling) until the signal aborts. */
+  listen(signal: AbortSignal): void;
+  /** Events the page saw before the layer arrived: the pointer may already rest on a mention. */
+  replay(events: readonly Event[]): void;
+  open(choice: MentionChoice): void;
+  close(): void;
+}
+
 export interface CardModule {
-  createCardView(
-    ctx: ContentScriptContext,
-    actions: CardActions,
-    events: CardViewEvents,
-  ): CardSurface;
+  createMentionUi(ctx: ContentScriptContext, deps: MentionUiDeps): MentionUi;
 }
 
 /** The card script's output file, as the background injects it. */
 export const CARD_SCRIPT_FILE = '/card-ui.js';
 
-const KEY = Symbol.for('metoo-context/card-module');
+/**
+ * Where the card script leaves its module in the isolated world. Keyed by version: after an update,
+ * the new content script must not pick up the module an older version left there.
+ */
+function moduleKey(): symbol {
+  return Symbol.for(`metoo-context/card-module@${browser.runtime.getManifest().version}`);
+}
 
-type Holder = { [KEY]?: CardModule };
+type Holder = Record<symbol, CardModule | undefined>;
 
 export function registerCardModule(module: CardModule): void {
-  (globalThis as Holder)[KEY] = module;
+  (globalThis as unknown as Holder)[moduleKey()] = module;
 }
 
 export function loadedCardModule(): CardModule | undefined {
-  return (globalThis as Holder)[KEY];
-}
-
-/**
- * The card as the content script sees it: loaded on first need (or ahead, by `prepare`), then
- * handed every call. Until then there is no card on the page to hold or hide.
- */
-export class LazyCardView implements CardSurface {
-  private view: CardSurface | null = null;
-  private loading: Promise<CardSurface | null> | null = null;
-  private shown = 0;
-  private readonly load: () => Promise<CardModule | undefined>;
-  private readonly create: (module: CardModule) => CardSurface;
-
-  constructor(
-    load: () => Promise<CardModule | undefined>,
-    create: (module: CardModule) => CardSurface,
-  ) {
-    this.load = load;
-    this.create = create;
-  }
-
-  get host(): HTMLElement | null {
-    return this.view?.host ?? null;
-  }
-
-  holds(event: Event): boolean {
-    return this.view?.holds(event) ?? false;
-  }
-
-  async show(subject: CardSubject, anchor: Range, options: ShowOptions): Promise<void> {
-    const request = ++this.shown;
-    const view = await this.ready();
-    // A hide or another show came while the card's code was loading: that one wins.
-    if (view && request === this.shown) await view.show(subject, anchor, options);
-  }
-
-  hide(): void {
-    this.shown += 1;
-    this.view?.hide();
-  }
-
-  focusFirst(): boolean {
-    return this.view?.focusFirst() ?? false;
-  }
-
-  async prepare(): Promise<void> {
-    const view = await this.ready();
-    await view?.prepare();
-  }
-
-  private ready(): Promise<CardSurface | null> {
-    if (this.view) return Promise.resolve(this.view);
-    this.loading ??= this.load()
-      .then((module) => {
-        this.view = module ? this.create(module) : null;
-        return this.view;
-      })
-      .catch(() => {
-        this.loading = null; // try again on the next hover
-        return null;
-      });
-    return this.loading;
-  }
+  return (globalThis as unknown as Holder)[moduleKey()];
 }

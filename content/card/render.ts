@@ -3,7 +3,7 @@
  * serves the card on the page, the popup's summary and the settings page's preview.
  */
 import { MISSING_WORD_MARK, type ArticleModel, type InferredDate } from '../article';
-import { familyTag } from '../family';
+import { familyNote } from '../family';
 import { t, uiIsEnglish, uiLanguage } from '../i18n';
 
 export interface CardSubject {
@@ -163,8 +163,7 @@ export function renderCard(
   subject: CardSubject,
   actions: CardActions,
 ): HTMLElement {
-  const family = familyTag(subject.tag);
-  const familyLine = family && family.group !== 'core' ? family.description : null;
+  const familyLine = familyNote(subject.tag)?.description ?? null;
   const readArticle = h(
     doc,
     'button',

@@ -190,3 +190,32 @@ export async function openOptions(context: BrowserContext, id: string) {
   await options.goto(`chrome-extension://${id}/options.html`);
   return options;
 }
+
+/**
+ * Whether the card's script (the mention layer) has run in the page's top frame: looked up in the
+ * extension's isolated world through the DevTools protocol, where the script leaves its module.
+ */
+export async function cardScriptLoaded(page: Page, context: BrowserContext): Promise<boolean> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const worlds: { id: number; origin: string; auxData?: { frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: world }) => worlds.push(world));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const ours = worlds.filter(
+      (world) =>
+        world.origin.startsWith('chrome-extension://') &&
+        world.auxData?.frameId === frameTree.frame.id,
+    );
+    const world = ours.at(-1);
+    if (!world) throw new Error('the content script has no isolated world in this page');
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `Object.getOwnPropertySymbols(globalThis).some((key) => String(key).includes('metoo-context/card-module'))`,
+      returnByValue: true,
+    });
+    return result.value === true;
+  } finally {
+    await cdp.detach();
+  }
+}

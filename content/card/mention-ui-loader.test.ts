@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CardModule, MentionChoice, MentionUi } from './card-module';
+import { MentionUiLoader } from './mention-ui-loader';
+
+/** A stand-in layer that records what the loader hands it. */
+function fakeLayer() {
+  const seen = {
+    listened: [] as AbortSignal[],
+    replayed: [] as string[],
+    opened: [] as MentionChoice[],
+    closed: 0,
+  };
+  const layer: MentionUi = {
+    listen: (signal) => void seen.listened.push(signal),
+    replay: (events) => void seen.replayed.push(...events.map((event) => event.type)),
+    open: (choice) => void seen.opened.push(choice),
+    close: () => void (seen.closed += 1),
+  };
+  const module: CardModule = { createMentionUi: () => layer };
+  return { ui: seen, layer, module };
+}
+
+/** A load the test finishes when it wants: the card script on its way from the background. */
+function deferredLoad(module: CardModule | undefined) {
+  let finish: () => void = () => {};
+  const load = vi.fn(
+    () =>
+      new Promise<CardModule | undefined>((resolve) => {
+        finish = () => resolve(module);
+      }),
+  );
+  return { load, finish: () => finish() };
+}
+
+const move = () => document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5 }));
+
+describe('MentionUiLoader', () => {
+  it('loads nothing until asked: a page without mentions never gets the layer', () => {
+    const { module } = fakeLayer();
+    const { load } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    move();
+    loader.close();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads once, and hands the layer the signal and what the pointer did while it loaded', async () => {
+    const { ui, layer, module } = fakeLayer();
+    const { load, finish } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    const listening = new AbortController();
+    loader.listen(listening.signal);
+    move(); // before the page had a mention: not the layer's business
+    const first = loader.ensure();
+    const second = loader.ensure();
+    move();
+    document.dispatchEvent(new FocusEvent('focusin'));
+    move();
+    finish();
+    expect(await first).toBe(layer);
+    expect(await second).toBe(layer);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(ui.listened).toEqual([listening.signal]);
+    // The last of each kind, in the order they happened.
+    expect(ui.replayed).toEqual(['focusin', 'pointermove']);
+    move();
+    expect(ui.replayed).toHaveLength(2);
+  });
+
+  it('does not wake a layer for a page let go while it loaded, and listens again when taken back', async () => {
+    const { ui, module } = fakeLayer();
+    const { load, finish } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    const first = new AbortController();
+    loader.listen(first.signal);
+    const loading = loader.ensure();
+    move();
+    first.abort();
+    finish();
+    await loading;
+    expect(ui.listened).toEqual([]);
+    expect(ui.replayed).toEqual([]);
+    const second = new AbortController();
+    loader.listen(second.signal);
+    expect(ui.listened).toEqual([second.signal]);
+  });
+
+  it('opens through the layer, loading it first; tries again after a failed load', async () => {
+    const { ui, module } = fakeLayer();
+    const load = vi
+      .fn<() => Promise<CardModule | undefined>>()
+      .mockRejectedValueOnce(new Error('no background'))
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    expect(await loader.ensure()).toBeNull();
+    expect(await loader.ensure()).toBeNull();
+    await loader.open({ kind: 'nearest' });
+    expect(ui.opened).toEqual([{ kind: 'nearest' }]);
+    loader.close();
+    expect(ui.closed).toBe(1);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The mention layer, built in the card script once a page has a mention: the card view, the
+ * controller that drives it from pointer, focus and keys, and the cap that keeps the highlight on
+ * the mentions nearest the viewport on pages past its limit.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ArticleModel } from '../article';
+import type { MentionRecord } from '../mentions';
+import { mentionInSelection, nearestToCentre } from '../mention-summary';
+import { ViewportCap } from '../scan/cap';
+import { CardController } from './card-controller';
+import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
+import { CardView } from './card-view';
+
+export function createMentionUi(
+  ctx: ContentScriptContext,
+  article: ArticleModel,
+  deps: MentionUiDeps,
+): MentionUi {
+  const { doc, win, store } = deps;
+  const view = new CardView(
+    ctx,
+    article,
+    {
+      readArticle: deps.readArticle,
+      openSettings: deps.openSettings,
+      close: () => controller.dispatch({ type: 'escape' }),
+    },
+    {
+      pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
+      pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
+    },
+  );
+  const controller = new CardController(doc, store, view, {
+    machine: () => {
+      const { dwellMs, trigger } = deps.settings();
+      return { dwellMs, trigger };
+    },
+    theme: () => deps.settings().theme,
+    shadowRoots: deps.shadowRoots,
+  });
+  const cap = new ViewportCap(store, win);
+  // The card's element is built ahead of need, so the first card opens as fast as later ones.
+  void view.prepare().catch(() => {});
+
+  const pick = (choice: MentionChoice): MentionRecord | null | undefined => {
+    switch (choice.kind) {
+      case 'index':
+        return store.all()[choice.index];
+      case 'nearest':
+        return nearestToCentre(store.all(), win.innerWidth, win.innerHeight);
+      case 'selection':
+        return mentionInSelection(store.all(), doc.getSelection());
+    }
+  };
+
+  return {
+    listen(signal) {
+      controller.listen(signal);
+      cap.listen(signal);
+    },
+    replay(events) {
+      for (const event of events) controller.replay(event);
+    },
+    open(choice) {
+      const record = pick(choice);
+      if (!record) return;
+      record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      controller.openFor(record);
+    },
+    close() {
+      controller.close();
+    },
+  };
+}
