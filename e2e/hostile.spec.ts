@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, launchWithExtension } from './support/browser';
+import { EXTENSION_DIR, launchBeforeInstall, launchWithExtension } from './support/browser';
 import { fromExtension } from './support/fixtures';
 import {
   cardDialog,
@@ -201,6 +201,52 @@ test.describe('extension unloaded', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+test.describe('extension reloaded', () => {
+  test('with a card open and a scan under way, the new script takes over, with no error', async ({
+    fixtureServer,
+  }) => {
+    // Installed into a running Chromium through the DevTools protocol; installing the same folder
+    // again reloads it, as the reload button of chrome://extensions does (same id, onInstalled).
+    const chromium = await launchBeforeInstall(fixtureServer.port);
+    try {
+      await chromium.install();
+      const page = await chromium.context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.goto('https://x.com/home');
+      await expectHighlights(page, ['#MeToo']);
+      await openCard(page);
+      // Posts keep arriving while the extension reloads.
+      await page.evaluate(() => {
+        const main = document.querySelector('main') ?? document.body;
+        let added = 0;
+        const timer = setInterval(() => {
+          const post = document.createElement('article');
+          post.textContent = 'Another post about #MeToo';
+          main.append(post);
+          if (++added === 40) clearInterval(timer);
+        }, 20);
+      });
+      await chromium.install();
+      // The old script's card goes with it; the new one reads the page, the posts that came meanwhile too.
+      await expect(page.locator('metoo-context')).toHaveCount(0, { timeout: 2_000 });
+      await expectHighlights(
+        page,
+        Array.from({ length: 41 }, () => '#MeToo'),
+      );
+      await page.mouse.move(5, 5);
+      await openCard(page);
+      await expect(page.locator('metoo-context')).toHaveCount(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await chromium.close();
     }
   });
 });
