@@ -61,6 +61,8 @@ export async function startPageSession(
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
   const shadowRoots: ShadowRoot[] = [];
+  let listening: AbortController | null = null;
+  let running = false;
   // The card and all it takes come with the page's first mention (see card/card-module.ts).
   const mentionUi = new MentionUiLoader(
     doc,
@@ -98,8 +100,6 @@ export async function startPageSession(
     },
   );
 
-  let listening: AbortController | null = null;
-  let running = false;
   const host = doc.location?.hostname ?? '';
 
   const turnOn = () => {
