@@ -6,7 +6,10 @@
  * time each took (`tdur`), which the shared two-core machine does not stretch the way it stretches
  * wall time (long-task entries there come and go with the load). The same page under size.test,
  * where the extension does not run, has no task over 50 ms once its own load work is over, so on
- * x.com every such task would be ours.
+ * x.com such a task is ours when script or rendering fill more than 50 ms of it besides the garbage
+ * collector. The extension's slices run as yield continuations and microtasks, in tasks Chromium
+ * names `RunTask` as often as `ThreadControllerImpl::RunTask`: both are read (with 120 ms slices
+ * instead of 8, the 100,000-mention test fails; reading only the latter, it passed).
  *
  * Measured: from the first highlight on, the rest of the first read and the cap's ranking; then a
  * full second read (a settings change). Not measured: scrolling and the card's opening and closing
@@ -68,11 +71,14 @@ class MainThreadTrace {
   }
 
   /**
-   * Stops, and returns the CPU time of every task over the threshold, in whole milliseconds: those
-   * of script and rendering, and apart, the garbage collector's pauses (a major GC of a page with
-   * 400,000 nodes pauses ~100 ms whoever allocated; reported, not failed).
+   * Stops, and returns the CPU time of every task over the threshold, in whole milliseconds, by
+   * what filled it: over 50 ms of script or rendering besides the collector (what the extension
+   * can cause: these fail the test); mostly the garbage collector (a major GC of a page with
+   * 400,000 nodes pauses ~100 ms whoever allocated, often inside a microtask of ours); and neither
+   * (work the trace does not show, seen now and then under load). The last two are reported, not
+   * failed.
    */
-  async longTasks(): Promise<{ tasks: number[]; collections: number[] }> {
+  async longTasks(): Promise<{ tasks: number[]; collections: number[]; unattributed: number[] }> {
     const complete = new Promise((resolve) =>
       this.session.once('Tracing.tracingComplete', resolve),
     );
@@ -90,35 +96,76 @@ class MainThreadTrace {
     const onMain = this.events.filter(
       (e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid,
     );
-    const runs = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
     const within = (outer: TraceEvent, inner: TraceEvent) =>
       inner !== outer && inner.ts >= outer.ts && inner.ts < outer.ts + (outer.dur ?? 0);
+    // Tasks show as either event; a scheduler task usually wraps one plain one. Top level only.
+    const runs = onMain.filter((e) => TASK_EVENTS.has(e.name));
+    const cpuOf = (events: TraceEvent[]) => {
+      const top = events.filter((e) => !events.some((other) => within(other, e)));
+      return top.reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+    };
     const tasks: number[] = [];
     const collections: number[] = [];
+    const unattributed: number[] = [];
     for (const task of runs) {
       const cpu = (task.tdur ?? 0) / 1000;
-      if (cpu <= LONG_TASK_MS) continue;
+      if (cpu <= LONG_TASK_MS || runs.some((outer) => within(outer, task))) continue;
       // A task that runs a nested loop (a pause of the IPC channel) holds other tasks: not one task.
-      if (runs.some((other) => within(task, other))) continue;
-      const gc = onMain
-        .filter((e) => GC_EVENTS.has(e.name) && within(task, e))
-        .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-      (gc > cpu / 2 ? collections : tasks).push(Math.round(cpu));
+      if (runs.filter((inner) => within(task, inner)).length > 1) continue;
+      const inside = onMain.filter((e) => within(task, e));
+      const gc = cpuOf(inside.filter((e) => GC_EVENTS.has(e.name)));
+      // Script and rendering, less the collector's pauses that fell inside them.
+      const work =
+        cpuOf(inside.filter((e) => SCRIPT_EVENTS.has(e.name) || RENDER_EVENTS.has(e.name))) - gc;
+      const bucket = work > LONG_TASK_MS ? tasks : gc > cpu / 2 ? collections : unattributed;
+      bucket.push(Math.round(cpu));
     }
-    return { tasks, collections };
+    return { tasks, collections, unattributed };
   }
 }
 
+/** A task on the renderer's main thread. */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+/** Script running: the extension's slices are yield continuations and microtasks; timers, frames, events. */
+const SCRIPT_EVENTS = new Set([
+  'BlinkScheduler_PerformMicrotaskCheckpoint',
+  'RunMicrotasks',
+  'RunYieldContinuation',
+  'v8.callFunction',
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'EventDispatch',
+  'v8.run',
+  'v8.compile',
+]);
+/** Rendering: what a highlight change or a forced layout costs. */
+const RENDER_EVENTS = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'UpdateLayer',
+  'IntersectionObserverController::computeIntersections',
+]);
 /** The garbage collector's top-level trace events. */
 const GC_EVENTS = new Set(['MajorGC', 'MinorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC']);
 
-/** Fails on any long task of script or rendering; notes the collector's pauses in the report. */
+/** Fails on any long task of script or rendering; notes the others in the report. */
 async function expectNoLongTask(trace: MainThreadTrace, what: string): Promise<void> {
-  const { tasks, collections } = await trace.longTasks();
+  const { tasks, collections, unattributed } = await trace.longTasks();
   if (collections.length > 0)
     test.info().annotations.push({
       type: 'gc pauses (ms of CPU)',
       description: `${what}: ${collections.join(', ')}`,
+    });
+  if (unattributed.length > 0)
+    test.info().annotations.push({
+      type: 'long tasks with no script or rendering in the trace (ms of CPU)',
+      description: `${what}: ${unattributed.join(', ')}`,
     });
   expect(tasks, `long tasks ${what}`).toEqual([]);
 }
@@ -138,10 +185,11 @@ async function expectQuietWithoutExtension(context: BrowserContext, file: string
   await openAfterLoad(page, `https://size.test/size/${file}`);
   const trace = await MainThreadTrace.start(context, page);
   await page.waitForTimeout(2_000);
-  expect(await trace.longTasks(), 'the page’s own long tasks after its load').toEqual({
-    tasks: [],
-    collections: [],
-  });
+  const quiet = await trace.longTasks();
+  expect(
+    { tasks: quiet.tasks, collections: quiet.collections },
+    'the page’s own long tasks after its load',
+  ).toEqual({ tasks: [], collections: [] });
   expect(await highlightCount(page)).toBe(0);
   await page.close();
 }
