@@ -68,6 +68,15 @@ test.describe('frames', () => {
     const tabId = await tabIdOf(serviceWorker, page.url());
     await expect.poll(() => badge(serviceWorker, tabId)).toMatchObject({ text: '2' });
     expect((await badge(serviceWorker, tabId)).title).toMatch(/\b2 mentions/);
+    // The frame's count changes, last: the badge still says the top frame's.
+    await frame.evaluate(() => {
+      const post = document.createElement('article');
+      post.textContent = 'A fourth: #MeToo';
+      document.body.append(post);
+    });
+    await expect.poll(() => frameHighlights(frame)).toHaveLength(4);
+    await page.waitForTimeout(1_000);
+    expect(await badge(serviceWorker, tabId)).toMatchObject({ text: '2' });
     expect(consoleErrors).toEqual([]);
   });
 

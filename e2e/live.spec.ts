@@ -9,16 +9,21 @@ import { pointOnMention } from './scan/site-cases';
 
 const times = (count: number, text: string) => Array.from({ length: count }, () => text);
 
-/** Whether the highlight holds exactly the live mentions: no range left on removed text. */
-function rangesOnLiveText(page: Page): Promise<{ size: number; detached: number }> {
+/**
+ * Whether the highlight holds exactly the live mentions: a range left on removed text shows as
+ * collapsed (a live range moves to the removed node's parent) or, in a shadow tree that left the
+ * page, as disconnected.
+ */
+function rangesOnLiveText(page: Page): Promise<{ size: number; stale: number }> {
   return page.evaluate(() => {
     let size = 0;
-    let detached = 0;
+    let stale = 0;
     for (const range of CSS.highlights.get('metoo-mention') ?? []) {
       size += 1;
-      if (!range.startContainer.isConnected || !range.endContainer.isConnected) detached += 1;
+      const gone = !range.startContainer.isConnected || !range.endContainer.isConnected;
+      if (range.collapsed || gone) stale += 1;
     }
-    return { size, detached };
+    return { size, stale };
   });
 }
 
@@ -40,7 +45,7 @@ test('an infinite timeline: posts appended while scrolling are highlighted', asy
 // Whether that reading leaves the main thread free is measured by `npm run bench` (long tasks in a
 // quiet browser), and the slicing itself by the scanner's unit tests: a long-task count here would
 // measure the test machine's load as much as the extension.
-test('a 5,000-post timeline is read whole, and again on single-page navigation', async ({
+test('a 5,000-post timeline is read whole, and keeps its ranges through single-page navigation', async ({
   page,
   consoleErrors,
 }) => {
@@ -57,7 +62,7 @@ test('a 5,000-post timeline is read whole, and again on single-page navigation',
   // A full rescan (single-page navigation) of the same page.
   await page.evaluate(() => history.pushState({}, '', '/live/timeline.html?page=2'));
   await page.waitForTimeout(1_000);
-  expect(await rangesOnLiveText(page)).toEqual({ size: 2500, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 2500, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -77,11 +82,11 @@ test('React-style re-rendering: removed posts lose their ranges, re-created ones
   // Posts 20–29: all of 0–9 removed; #MeToo on 21, 24, 27.
   await showWindow(20);
   await expectHighlights(page, times(3, '#MeToo'));
-  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, stale: 0 });
   // Posts 5–14, created anew: #MeToo on 6, 9, 12.
   await showWindow(5);
   await expectHighlights(page, times(3, '#MeToo'));
-  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, stale: 0 });
   // Away and back within one task: one batch removes and re-creates the same posts.
   await page.evaluate(() => {
     const list = window as unknown as { showWindow(s: number): void };
@@ -89,7 +94,7 @@ test('React-style re-rendering: removed posts lose their ranges, re-created ones
     list.showWindow(5);
   });
   await expectHighlights(page, times(3, '#MeToo'));
-  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -108,7 +113,7 @@ test('text edited in place (characterData) is read again', async ({ page, consol
   await expectHighlights(page, times(4, '#MeToo'));
   await editPost(7, ' the Me Too movement');
   await expectHighlights(page, [...times(4, '#MeToo'), 'Me Too movement']);
-  expect(await rangesOnLiveText(page)).toEqual({ size: 5, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 5, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -146,7 +151,7 @@ test('open shadow roots are read, including ones attached later', async ({
   // A host removed with its shadow tree.
   await page.evaluate(() => document.getElementById('card')?.remove());
   await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement']);
-  expect(await rangesOnLiveText(page)).toEqual({ size: 3, detached: 0 });
+  expect(await rangesOnLiveText(page)).toEqual({ size: 3, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 
@@ -164,12 +169,14 @@ test('single-page navigation: the card closes, the new page is read, the old one
     (window as unknown as { navigateTo(id: string): void }).navigateTo('second'),
   );
   await expect(page).toHaveURL(/\/watch\?v=second$/);
-  await expectHighlights(page, ['#MoiAussi']);
+  // The pinned note, shown by a stylesheet change no observer sees, is found by the read that
+  // follows the navigation.
+  await expectHighlights(page, ['#MoiAussi', '#MeTooMovement']);
   await expect(cardDialog(page)).toHaveCount(0);
 
   await page.goBack();
-  await expectHighlights(page, ['#MeToo']);
-  expect(await rangesOnLiveText(page)).toEqual({ size: 1, detached: 0 });
+  await expectHighlights(page, ['#MeToo', '#MeTooMovement']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 2, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 

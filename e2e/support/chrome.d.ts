@@ -21,6 +21,7 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  contextMenus: { update(id: string, changes: Record<string, unknown>): Promise<void> };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
     getTitle(details: { tabId: number }): Promise<string>;
@@ -30,6 +31,8 @@ declare const chrome: {
       clear(): Promise<void>;
       set(items: Record<string, unknown>): Promise<void>;
       get(keys: string | null): Promise<Record<string, unknown>>;
+      getBytesInUse(keys: string | null): Promise<number>;
+      QUOTA_BYTES: number;
     };
   };
   runtime: { getManifest(): TestManifest; reload(): void; id: string };
