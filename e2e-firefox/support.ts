@@ -256,9 +256,15 @@ export async function poll<T>(
   }
 }
 
-/** Requests the extension made itself: a moz-extension:// origin or referrer. */
+/**
+ * Requests the extension made itself: a moz-extension:// origin or referrer (its own pages and
+ * background), or a script's request (fetch, XHR, beacon: `Sec-Fetch-Dest: empty`), which no fixture
+ * page makes, so a content script's would be one (those carry the page as referrer).
+ */
 export function extensionRequests(requests: readonly SeenRequest[]): SeenRequest[] {
-  return requests.filter((request) =>
-    [request.origin, request.referer].some((value) => value.startsWith('moz-extension://')),
+  return requests.filter(
+    (request) =>
+      [request.origin, request.referer].some((value) => value.startsWith('moz-extension://')) ||
+      request.dest === 'empty',
   );
 }

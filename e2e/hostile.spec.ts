@@ -8,6 +8,7 @@ import {
   expect,
   expectHighlights,
   highlightedTexts,
+  inExtensionWorld,
   mentionPoint,
   openOptions,
   resetSettings,
@@ -358,6 +359,26 @@ test.describe('privacy', () => {
     await serviceWorker.evaluate(() => fetch('https://x.com/probe').then((r) => r.status));
     const seen = fixtureServer.requests.splice(before);
     expect(seen.filter((r) => r.url === 'https://x.com/probe').map(fromExtension)).toEqual([true]);
+  });
+
+  test('… and one a content script makes, which carries the page as its referrer (self-check)', async ({
+    page,
+    extensionContext,
+    fixtureServer,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const before = fixtureServer.requests.length;
+    await inExtensionWorld(
+      page,
+      extensionContext,
+      `fetch('https://x.com/probe-from-content').then((response) => response.status)`,
+    );
+    const seen = fixtureServer.requests
+      .splice(before)
+      .filter((r) => r.url === 'https://x.com/probe-from-content');
+    expect(seen.map((r) => r.referer)).toEqual(['https://x.com/home']);
+    expect(seen.map(fromExtension)).toEqual([true]);
   });
 
   test('the build has no eval, no Function constructor and loads no remote code', () => {

@@ -34,13 +34,16 @@ const BROWSER_SERVICES = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt[12
 
 /**
  * Whether a request reaching the fixture server came from the extension: an extension origin or
- * referrer, or a subresource request with no referrer (pages' own subresources carry theirs).
+ * referrer; a script's request (fetch, XHR, beacon: `Sec-Fetch-Dest: empty`), which no fixture page
+ * makes, so a content script's would be one (those carry the page as referrer); or a subresource
+ * request with no referrer (pages' own subresources carry theirs).
  */
 export function fromExtension(request: SeenRequest): boolean {
   if ([request.origin, request.referer].some((v) => v.startsWith('chrome-extension://')))
     return true;
   const url = new URL(request.url);
   if (url.pathname === '/favicon.ico' || BROWSER_SERVICES.test(url.hostname)) return false;
+  if (request.dest === 'empty') return true;
   return request.mode !== 'navigate' && request.referer === '';
 }
 
@@ -192,10 +195,14 @@ export async function openOptions(context: BrowserContext, id: string) {
 }
 
 /**
- * Whether the card's script (the mention layer) has run in the page's top frame: looked up in the
- * extension's isolated world through the DevTools protocol, where the script leaves its module.
+ * Evaluates an expression in the extension's isolated world in the page's top frame (where its
+ * content script runs), through the DevTools protocol; returns the value.
  */
-export async function cardScriptLoaded(page: Page, context: BrowserContext): Promise<boolean> {
+export async function inExtensionWorld(
+  page: Page,
+  context: BrowserContext,
+  expression: string,
+): Promise<unknown> {
   const cdp = await context.newCDPSession(page);
   try {
     const worlds: { id: number; origin: string; auxData?: { frameId?: string } }[] = [];
@@ -209,13 +216,25 @@ export async function cardScriptLoaded(page: Page, context: BrowserContext): Pro
     );
     const world = ours.at(-1);
     if (!world) throw new Error('the content script has no isolated world in this page');
-    const { result } = await cdp.send('Runtime.evaluate', {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       contextId: world.id,
-      expression: `Object.getOwnPropertySymbols(globalThis).some((key) => String(key).includes('metoo-context/card-module'))`,
+      expression,
       returnByValue: true,
+      awaitPromise: true,
     });
-    return result.value === true;
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
   } finally {
     await cdp.detach();
   }
+}
+
+/** Whether the card's script (the mention layer) has run in the page's top frame: it leaves its module there. */
+export async function cardScriptLoaded(page: Page, context: BrowserContext): Promise<boolean> {
+  const found = await inExtensionWorld(
+    page,
+    context,
+    `Object.getOwnPropertySymbols(globalThis).some((key) => String(key).includes('metoo-context/card-module'))`,
+  );
+  return found === true;
 }
