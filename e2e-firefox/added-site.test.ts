@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import {
   closeFirefox,
   gotoExtensionPage,
@@ -17,6 +18,25 @@ import {
 after(closeFirefox);
 
 const SITE = 'blog.example.org';
+
+/** The match patterns of the content script registered for the user's sites, asked of an extension page. */
+function registeredMatches(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(async () => {
+    const scripting = (
+      globalThis as unknown as {
+        browser: {
+          scripting: {
+            getRegisteredContentScripts(filter: {
+              ids: string[];
+            }): Promise<{ matches?: string[] }[]>;
+          };
+        };
+      }
+    ).browser.scripting;
+    const scripts = await scripting.getRegisteredContentScripts({ ids: ['metoo-user-sites'] });
+    return scripts.flatMap((script) => script.matches ?? []);
+  });
+}
 const URL = `https://${SITE}/`;
 
 describe('Firefox: a site the user adds', () => {
@@ -51,6 +71,7 @@ describe('Firefox: a site the user adds', () => {
         10_000,
       );
       assert.deepEqual(afterAdding, ['#MeToo']);
+      assert.deepEqual(await registeredMatches(options), [pattern]);
 
       await options.click(`ul.sites li button[aria-label*="${SITE}"]`);
       const afterRemoving = await poll(
@@ -63,6 +84,14 @@ describe('Firefox: a site the user adds', () => {
         10_000,
       );
       assert.deepEqual(afterRemoving, []);
+      // And the background unregistered the script (permissions.onRemoved), not only lost the right.
+      assert.deepEqual(
+        await poll(
+          () => registeredMatches(options),
+          (matches) => matches.length === 0,
+        ),
+        [],
+      );
       assert.deepEqual(consoleErrors, []);
     } finally {
       await options.close();
