@@ -165,6 +165,7 @@ const FAMILY_CASES: [string, string, Expected][] = [
   ['bare "me too"', 'Me too! me too.', []],
   ['an account, not a tag', '@MeToo', []],
   ['phrase after an account', '@MeToo movement', []],
+  ['phrase after a hash sign that makes no family tag', '#Me Too movement', []],
   ['tag with a year', '#MeToo2018', []],
   ['tag with a letter more', '#MeTooX', []],
   ['tag with an underscore', '#MeToo_', []],

@@ -14,6 +14,28 @@ function records(count: number): MentionRecord[] {
   });
 }
 
+describe('MentionStore: pruning', () => {
+  it('drops the mentions whose text left the page, and only those', () => {
+    const ranges = new Set<AbstractRange>();
+    const store = new MentionStore(ranges);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const all = records(3);
+    const [first, second] = all as [MentionRecord, MentionRecord, MentionRecord];
+    host.append(first.block);
+    for (const record of all) store.add(record);
+    expect(store.prune()).toBe(0);
+    (second.nodes[0] as Text).remove();
+    expect(store.prune()).toBe(1);
+    expect(store.size).toBe(2);
+    expect(store.all()).not.toContain(second);
+    host.remove();
+    expect(store.prune()).toBe(2);
+    expect(store.size).toBe(0);
+    expect(ranges.size).toBe(0);
+  });
+});
+
 describe('MentionStore: the cap on ranges', () => {
   it('highlights up to its limit, holds the rest, and still hit-tests them', () => {
     const ranges = new Set<AbstractRange>();

@@ -63,6 +63,17 @@ describe('parseSettings', () => {
     expect(problems).toHaveLength(2);
   });
 
+  it('keeps at most 500 per-site entries, and says so only past that', () => {
+    const sites = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`site${i}.example`, false]));
+    const atLimit = parseSettings({ version: 1, sites: sites(500) });
+    expect(Object.keys(atLimit.settings.sites)).toHaveLength(500);
+    expect(atLimit.problems).toEqual([]);
+    const over = parseSettings({ version: 1, sites: sites(501) });
+    expect(Object.keys(over.settings.sites)).toHaveLength(500);
+    expect(over.problems).toEqual(['sites has too many entries']);
+  });
+
   it('gives defaults for a settings version from the future', () => {
     const { settings, problems } = parseSettings({ version: SETTINGS_VERSION + 1, enabled: false });
     expect(settings).toEqual(DEFAULT_SETTINGS);

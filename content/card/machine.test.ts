@@ -75,6 +75,15 @@ describe('the card state machine', () => {
     expect(kept.effects).toEqual([{ type: 'cancelTimer' }]);
   });
 
+  it('grace → open, its timer cancelled, when the pointer comes back to the mention', () => {
+    const back = run([{ type: 'pointerEnterMention', target: 'a' }], hover, {
+      name: 'grace',
+      target: 'a',
+    });
+    expect(back.state).toMatchObject({ name: 'open', target: 'a' });
+    expect(back.effects).toContainEqual({ type: 'cancelTimer' });
+  });
+
   it('grace → idle, closing the card, when the grace elapses', () => {
     const { state, effects } = run([{ type: 'graceElapsed' }], hover, {
       name: 'grace',

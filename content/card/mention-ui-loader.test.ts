@@ -72,6 +72,20 @@ describe('MentionUiLoader', () => {
     expect(ui.replayed).toHaveLength(2);
   });
 
+  it('does not hand over what the pointer did before the page had a mention', async () => {
+    const { ui, module } = fakeLayer();
+    const { load, finish } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    move();
+    const loading = loader.ensure();
+    finish();
+    await loading;
+    expect(ui.replayed).toEqual([]);
+  });
+
   it('does not wake a layer for a page let go while it loaded, and listens again when taken back', async () => {
     const { ui, module } = fakeLayer();
     const { load, finish } = deferredLoad(module);
