@@ -38,13 +38,28 @@ test.describe('the card', () => {
   }) => {
     await page.goto('https://x.com/card/');
     await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    // Timed in the page's own clock, from the pointer's last move to the card joining the page: a
+    // slow machine can only make that later, never sooner.
+    await page.evaluate(() => {
+      const w = window as unknown as { lastMove: number; openedAfter: number | null };
+      w.lastMove = 0;
+      w.openedAfter = null;
+      document.addEventListener('pointermove', (event) => (w.lastMove = event.timeStamp), true);
+      new MutationObserver((records) => {
+        const added = records.some((r) =>
+          [...r.addedNodes].some((n) => n.nodeName === 'METOO-CONTEXT'),
+        );
+        if (added && w.openedAfter === null) w.openedAfter = performance.now() - w.lastMove;
+      }).observe(document.body, { childList: true });
+    });
     await hoverMention(page);
-    // Passing over a mention does not open anything straight away: not within the first 300 ms
-    // (the dwell is 500 ms from the pointer's arrival, so a slow machine can only make it later).
-    await page.waitForTimeout(300);
-    expect(await cardDialog(page).count()).toBe(0);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
+    // Passing over a mention does not open anything straight away: the dwell is 500 ms.
+    const openedAfter = await page.evaluate(
+      () => (window as unknown as { openedAfter: number | null }).openedAfter,
+    );
+    expect(openedAfter).toBeGreaterThanOrEqual(450);
     await expect(dialog).toHaveAccessibleName('#MeToo Origin of the movement');
     await expect(dialog.getByRole('heading', { name: 'How it began' })).toBeVisible();
     await expect(dialog.getByRole('list').getByRole('listitem')).toHaveCount(4);

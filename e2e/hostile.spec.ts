@@ -140,8 +140,7 @@ test.describe('lifecycle', () => {
         }),
       )
       .toBe(true);
-    await page.waitForTimeout(1_000);
-    expect(await highlightedTexts(page)).toEqual(['#MeToo']);
+    await expectHighlights(page, ['#MeToo']);
     // 101 more: off.
     await flip(101);
     await expect(enable).not.toBeChecked();
