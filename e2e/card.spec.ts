@@ -84,6 +84,9 @@ test.describe('the card', () => {
     expect(box?.inViewport).toBe(true);
     expect(box?.width).toBeLessThanOrEqual(362);
     expect(Math.abs((box?.top ?? 0) - point.y)).toBeLessThan(40);
+    // Under the mention across, too: it starts at or before the mention and reaches past it.
+    expect(box?.left).toBeLessThanOrEqual(point.x);
+    expect(box?.right).toBeGreaterThanOrEqual(point.x);
   });
 
   test('stays open while the pointer crosses to the card, and closes after it leaves both', async ({
@@ -96,6 +99,10 @@ test.describe('the card', () => {
     await expect(dialog).toBeVisible({ timeout: 3_000 });
     const box = await cardOnTop(page);
     if (!box) throw new Error('no card');
+    // Off both, beside the card: the grace period (300 ms) keeps it for a moment.
+    await page.mouse.move(box.right + 20, box.top + 30);
+    await page.waitForTimeout(120);
+    await expect(dialog).toBeVisible();
     // Across the gap and onto the card, then rest there well past the grace period.
     await page.mouse.move(box.left + 30, box.top + 30, { steps: 4 });
     await page.waitForTimeout(700);
@@ -303,6 +310,17 @@ test.describe('the card on hostile pages', () => {
       return { radius: s.borderTopLeftRadius, position: s.position, font: s.fontSize };
     });
     expect(style).toEqual({ radius: '10px', position: 'fixed', font: '14px' });
+    // Styled by constructed sheets only: Chromium lets an extension's own <style> through a page's
+    // style-src, so the policy alone would not show a <style> element here (Firefox would block it).
+    const sheets = await page.evaluate(() => {
+      const shadow = document.querySelector('metoo-context')?.shadowRoot;
+      return {
+        styleElements: shadow?.querySelectorAll('style, link[rel="stylesheet"]').length ?? -1,
+        adopted: shadow?.adoptedStyleSheets.length ?? 0,
+      };
+    });
+    expect(sheets.styleElements).toBe(0);
+    expect(sheets.adopted).toBeGreaterThan(0);
     const decoration = await page.evaluate(() => {
       // The highlight's own style applies too: our constructed sheet is not blocked.
       return [...document.adoptedStyleSheets].some((sheet) =>
@@ -326,6 +344,17 @@ test.describe('the card in other viewing conditions', () => {
     await expect(dialog).toBeVisible({ timeout: 3_000 });
     const border = await dialog.evaluate((el) => getComputedStyle(el).borderTopStyle);
     expect(border).toBe('solid');
+    // The main button takes the system's highlight colour (the browser alone would leave it plain).
+    const colours = await dialog.evaluate((el) => {
+      const probe = document.createElement('span');
+      probe.style.background = 'Highlight';
+      el.append(probe);
+      const highlight = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      const button = el.querySelector('button.primary');
+      return { button: button ? getComputedStyle(button).backgroundColor : null, highlight };
+    });
+    expect(colours.button).toBe(colours.highlight);
   });
 
   test('stays inside a small viewport (200% zoom of a laptop screen) and scrolls inside', async ({

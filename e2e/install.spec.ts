@@ -1,6 +1,7 @@
 /**
  * Installing while the sites are open: the tabs already open are read at once, with no reload, and a
- * tab that loads after the install runs one copy of the script, not two.
+ * tab that loads after the install works beside them. (That the background leaves alone a tab whose
+ * script already answers is registration.test.ts's: the race it guards against can't be set up here.)
  */
 import { launchBeforeInstall } from './support/browser';
 import {

@@ -42,6 +42,7 @@ for (const language of LANGUAGES) {
       await expect(popup.locator('html')).toHaveAttribute('lang', new RegExp(`^${language.lang}`));
       await popup.goto(`chrome-extension://${id}/options.html`);
       await expect(popup.getByRole('switch', { name: language.enable })).toBeChecked();
+      await expect(popup.locator('html')).toHaveAttribute('lang', new RegExp(`^${language.lang}`));
 
       const page = await context.newPage();
       await page.goto('https://x.com/home');
@@ -53,6 +54,7 @@ for (const language of LANGUAGES) {
       const dialog = page.locator('metoo-context [role="dialog"]');
       await expect(dialog).toBeVisible({ timeout: 3_000 });
       await expect(dialog).toHaveAccessibleName(`#MeToo ${language.cardLabel}`);
+      await expect(dialog).toHaveAttribute('lang', new RegExp(`^${language.lang}`));
       await expect(dialog.getByRole('button', { name: language.readArticle })).toBeVisible();
       await expect(dialog).toContainText(language.inEnglish);
       // The story itself is the article's English, marked as such for screen readers.

@@ -59,18 +59,20 @@ test.describe('settings, popup and badge', () => {
     extensionId,
     serviceWorker,
   }) => {
-    await page.goto('https://x.com/home');
-    await expectHighlights(page, ['#MeToo']);
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
     const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    await expect(popup.getByRole('heading', { name: 'On this page: 1 mention' })).toBeVisible();
-    const item = popup
-      .getByRole('region', { name: /On this page/ })
-      .getByRole('listitem')
-      .filter({ hasText: '#MeToo' });
-    await expect(item).toContainText('still listening');
+    await expect(popup.getByRole('heading', { name: 'On this page: 4 mentions' })).toBeVisible();
+    const items = popup.getByRole('region', { name: /On this page/ }).getByRole('listitem');
+    await expect(items).toHaveCount(4);
     await expect(popup.getByText('Tarana Burke started the movement')).toBeVisible();
+    // The last one, so that opening the first would not pass for it.
+    const item = items.filter({ hasText: '#MoiAussi' });
+    // A few words either side of the mention.
+    await expect(item).toContainText('En français');
+    await expect(item).toContainText('au Québec');
     await item.getByRole('button').click();
-    await expect(cardDialog(page)).toBeVisible();
+    await expect(cardDialog(page)).toHaveAccessibleName(/^#MoiAussi /);
     await expect(cardDialog(page)).toContainText('Tarana Burke');
     await popup.close();
   });
