@@ -80,8 +80,17 @@ function choice<T extends string>(
   return set;
 }
 
-export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<void> {
+/**
+ * Builds the settings page into `root`. `notice` is said in the status line once the page is there
+ * (after a reset, which builds the page again), with focus back on the reset button.
+ */
+export async function renderOptionsPage(
+  doc: Doc,
+  root: HTMLElement,
+  notice?: string,
+): Promise<void> {
   let settings = await loadSettings();
+  let unwatch: (() => void) | null = null;
   const status = h(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // Rapid changes (a switch flicked many times) are written once: sync storage limits writes per minute.
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -243,9 +252,9 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   const reset = h(doc, 'button', { type: 'button' }, t('options_reset_button'));
   reset.addEventListener('click', () => {
     void saveSettings({ ...DEFAULT_SETTINGS, sites: {} }).then(() => {
-      status.textContent = t('options_reset_done');
+      unwatch?.();
       root.replaceChildren();
-      void renderOptionsPage(doc, root);
+      void renderOptionsPage(doc, root, t('options_reset_done'));
     });
   });
 
@@ -351,7 +360,12 @@ export async function renderOptionsPage(doc: Doc, root: HTMLElement): Promise<vo
   );
   updatePreview();
   await renderOthers();
-  watchSettings((next) => {
+  if (notice) {
+    reset.focus();
+    // Set once the status line is on the page, so that screen readers announce it.
+    setTimeout(() => (status.textContent = notice), 0);
+  }
+  unwatch = watchSettings((next) => {
     if (pending !== null) return; // our own newer change is on its way
     settings = next;
     enabled.checked = next.enabled;

@@ -264,3 +264,94 @@ test.describe('on a site it does not run on', () => {
     await popup.close();
   });
 });
+
+test.describe('the settings page’s preview and reset', () => {
+  test.afterEach(async ({ serviceWorker }) => {
+    await resetSettings(serviceWorker);
+  });
+
+  test('the preview follows the mark and the theme; reset brings every default back, in open tabs too', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const options = await openOptions(extensionContext, extensionId);
+    const previewRules = () =>
+      options.evaluate(() =>
+        [...document.adoptedStyleSheets]
+          .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+          .filter((text) => text.includes('::highlight(metoo-mention)'))
+          .join('\n'),
+      );
+    const cardBackground = () =>
+      options.evaluate(() => {
+        const card = document.querySelector('.card-preview')?.shadowRoot?.querySelector('.card');
+        return card ? getComputedStyle(card).backgroundColor : null;
+      });
+    expect(await previewRules()).toContain('text-decoration');
+    const light = await cardBackground();
+
+    await options.getByRole('radio', { name: 'A tinted background' }).check();
+    await expect.poll(previewRules).toContain('background-color');
+    await options.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(cardBackground).not.toBe(light);
+    // The open tab's highlight changed with it.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.adoptedStyleSheets]
+            .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+            .some(
+              (text) =>
+                text.includes('::highlight(metoo-mention)') && text.includes('background-color'),
+            ),
+        ),
+      )
+      .toBe(true);
+
+    await options.getByRole('switch', { name: 'X', exact: true }).uncheck();
+    await expect.poll(() => highlightedTexts(page)).toEqual([]);
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(options.locator('p.status')).toHaveText(
+      'All settings are back to their defaults.',
+    );
+    await expect(options.getByRole('button', { name: 'Reset to defaults' })).toBeFocused();
+    await expect(options.getByRole('radio', { name: 'A dotted underline' })).toBeChecked();
+    await expect(options.getByRole('radio', { name: 'Automatic' })).toBeChecked();
+    await expect(options.getByRole('switch', { name: 'X', exact: true })).toBeChecked();
+    await expect.poll(cardBackground).toBe(light);
+    await expectHighlights(page, ['#MeToo']);
+    const stored = await serviceWorker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      return settings as { highlightStyle?: string; theme?: string; sites?: object } | undefined;
+    });
+    expect(stored).toMatchObject({ highlightStyle: 'underline', theme: 'auto', sites: {} });
+    await options.close();
+  });
+});
+
+test.describe('touch', () => {
+  test('a tap on a mention opens its card; a tap elsewhere closes it', async ({
+    page,
+    extensionContext,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    const cdp = await extensionContext.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    // #MoiAussi is plain text (a tap on a hashtag link follows the link, as on the site).
+    const point = await mentionPoint(page, 3);
+    await tap(point.x, point.y);
+    await expect(cardDialog(page)).toHaveAccessibleName(/^#MoiAussi /);
+    await tap(5, 600);
+    await expect(cardDialog(page)).toHaveCount(0);
+    await cdp.detach();
+  });
+});

@@ -181,7 +181,7 @@ export class CardController {
     if (this.view.holds(event)) return;
     const record = this.hitTest(event.clientX, event.clientY);
     if (record && event.pointerType === 'touch' && !record.link) {
-      this.dispatch({ type: 'activateMention', target: record });
+      this.dispatch({ type: 'tapMention', target: record });
       return;
     }
     if (!record) this.dispatch({ type: 'outsidePress' });

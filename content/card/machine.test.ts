@@ -206,9 +206,15 @@ describe('the card state machine', () => {
     expect(clicked.effects).toContainEqual({ type: 'open', target: 'a', focus: true });
   });
 
-  it('a tap opens at once in hover mode too (touch screens have no hover)', () => {
-    const { state } = run([{ type: 'activateMention', target: 'b' }]);
-    expect(state).toMatchObject({ name: 'open', target: 'b' });
+  it('a tap opens at once in hover mode too (touch screens have no hover), leaving focus be', () => {
+    const tapped = run([{ type: 'tapMention', target: 'b' }]);
+    expect(tapped.state).toMatchObject({ name: 'open', target: 'b' });
+    expect(tapped.effects).toContainEqual({ type: 'open', target: 'b', focus: false });
+    // The tap's own focus change that follows does not close it; a tap elsewhere does.
+    expect(run([{ type: 'blurMention' }], hover, tapped.state).state).toEqual(tapped.state);
+    const away = run([{ type: 'outsidePress' }], hover, tapped.state);
+    expect(away.state.name).not.toBe('open');
+    expect(away.effects).toContainEqual({ type: 'close', returnFocus: false });
   });
 
   it('ignores timers that fire in the wrong state', () => {

@@ -27,6 +27,11 @@ export type CardEvent<T> =
   | { type: 'focusMention'; target: T }
   | { type: 'blurMention' }
   | { type: 'activateMention'; target: T }
+  /**
+   * A tap on a touch screen: opens at once, without moving focus into the card (the tap's own
+   * focus change, which follows, would otherwise take it away and close the card again).
+   */
+  | { type: 'tapMention'; target: T }
   | { type: 'escape' }
   | { type: 'outsidePress' }
   | { type: 'dwellElapsed' }
@@ -133,6 +138,10 @@ export function transition<T>(
     case 'activateMention':
       if (state.name === 'open' && state.target === event.target) return stay(state);
       return openNow(event.target, 'click', true);
+    case 'tapMention':
+      if (state.name === 'open' && state.target === event.target) return stay(state);
+      // Opened as by the pointer: a blur does not close it, a tap elsewhere or Escape does.
+      return openNow(event.target, 'pointer', false);
     case 'escape':
       if (state.name === 'open' || state.name === 'grace') {
         return {
