@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
-import { cardDialog, expect, expectHighlights, mentionPoint, test } from './support/fixtures';
+import {
+  cardDialog,
+  cardOpenedAfter,
+  expect,
+  expectHighlights,
+  mentionPoint,
+  test,
+  watchCardOpening,
+} from './support/fixtures';
 
 /** The card's box and whether the page's own hit-testing finds the card at its middle. */
 function cardOnTop(page: Page) {
@@ -38,27 +46,12 @@ test.describe('the card', () => {
   }) => {
     await page.goto('https://x.com/card/');
     await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
-    // Timed in the page's own clock, from the pointer's last move to the card joining the page: a
-    // slow machine can only make that later, never sooner.
-    await page.evaluate(() => {
-      const w = window as unknown as { lastMove: number; openedAfter: number | null };
-      w.lastMove = 0;
-      w.openedAfter = null;
-      document.addEventListener('pointermove', (event) => (w.lastMove = event.timeStamp), true);
-      new MutationObserver((records) => {
-        const added = records.some((r) =>
-          [...r.addedNodes].some((n) => n.nodeName === 'METOO-CONTEXT'),
-        );
-        if (added && w.openedAfter === null) w.openedAfter = performance.now() - w.lastMove;
-      }).observe(document.body, { childList: true });
-    });
+    await watchCardOpening(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
     // Passing over a mention does not open anything straight away: the dwell is 500 ms.
-    const openedAfter = await page.evaluate(
-      () => (window as unknown as { openedAfter: number | null }).openedAfter,
-    );
+    const openedAfter = await cardOpenedAfter(page);
     expect(openedAfter).toBeGreaterThanOrEqual(450);
     await expect(dialog).toHaveAccessibleName('#MeToo Origin of the movement');
     await expect(dialog.getByRole('heading', { name: 'How it began' })).toBeVisible();
@@ -208,6 +201,11 @@ test.describe('the card', () => {
       (el) => getComputedStyle(el).backgroundColor,
     );
     expect(background).toBe('rgb(28, 31, 36)');
+    // And back: a light system gets the light card.
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await cardDialog(page).evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
+      'rgb(28, 31, 36)',
+    );
   });
 
   test('keeps motion still under prefers-reduced-motion', async ({ page }) => {

@@ -85,6 +85,8 @@ for (const { site, url, highlights, pageMutations = [] } of SITE_CASES) {
     await expect(dialog).toHaveCount(0);
     // Records are delivered in a microtask; a frame later every change has been logged.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    // Stay a while: a late write (a timer, an idle callback) is a write too.
+    await page.waitForTimeout(1_000);
 
     const { loaded } = await mutationLog(page);
     expect(loaded.toSorted()).toEqual([CARD_CAME, CARD_WENT, ...pageMutations].toSorted());

@@ -4,6 +4,7 @@ import {
   openOptions,
   openPopup,
   cardDialog,
+  cardOpenedAfter,
   expect,
   expectHighlights,
   highlightedTexts,
@@ -11,6 +12,7 @@ import {
   resetSettings,
   tabIdOf,
   test,
+  watchCardOpening,
 } from './support/fixtures';
 
 test.describe('settings, popup and badge', () => {
@@ -29,11 +31,17 @@ test.describe('settings, popup and badge', () => {
     const options = await openOptions(extensionContext, extensionId);
     const enable = options.getByRole('switch', { name: /enable/i }).first();
     await expect(enable).toBeChecked();
+    await page.evaluate(
+      () => ((window as unknown as { sameDocument: boolean }).sameDocument = true),
+    );
 
     await enable.uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     await enable.check();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual(['#MeToo']);
+    expect(
+      await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
     await options.close();
     expect(consoleErrors).toEqual([]);
   });
@@ -46,8 +54,15 @@ test.describe('settings, popup and badge', () => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
     const options = await openOptions(extensionContext, extensionId);
+    const other = await extensionContext.newPage();
+    await other.goto('https://bsky.app/profile/alice.bsky.social/post/3kabc');
+    await expectHighlights(other, ['#MeToo', '#MeToo', '#MeToo', '#MeToo']);
     await options.getByRole('switch', { name: 'X', exact: true }).uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
+    // No other site went with it.
+    await other.waitForTimeout(300);
+    expect(await highlightedTexts(other)).toHaveLength(4);
+    await other.close();
     await options.getByRole('switch', { name: 'X', exact: true }).check();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual(['#MeToo']);
     await options.close();
@@ -88,6 +103,10 @@ test.describe('settings, popup and badge', () => {
     const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
     await popup.getByRole('switch', { name: /On this site/ }).uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
+    // Only this site: the switch for everywhere stays on, and so does the stored global switch.
+    await expect(popup.getByRole('switch', { name: /everywhere/i })).toBeChecked();
+    const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
+    expect(stored.settings).toMatchObject({ enabled: true, sites: { x: false } });
     await popup.close();
   });
 
@@ -199,11 +218,26 @@ test.describe('each setting reaches an open tab', () => {
     await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
     const point = await mentionPoint(page, 3);
     await page.mouse.move(point.x, point.y);
-    await page.waitForTimeout(900);
+    // Longer than the longest dwell the settings allow (DWELL_RANGE.max, 2 s).
+    await page.waitForTimeout(2_300);
     await expect(cardDialog(page)).toHaveCount(0);
     await page.mouse.click(point.x, point.y);
     await expect(cardDialog(page)).toBeVisible();
     await expect(cardDialog(page).getByRole('button', { name: 'Close' })).toBeVisible();
+  });
+
+  test('the dwell setting sets how long the pointer rests before the card opens', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await store(serviceWorker, { dwellMs: 1500 });
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await watchCardOpening(page);
+    const point = await mentionPoint(page, 3);
+    await page.mouse.move(point.x, point.y);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 4_000 });
+    expect(await cardOpenedAfter(page)).toBeGreaterThanOrEqual(1_400);
   });
 
   test('a dark theme chosen in settings wins over a light system', async ({

@@ -238,3 +238,27 @@ export async function cardScriptLoaded(page: Page, context: BrowserContext): Pro
   );
   return found === true;
 }
+
+/**
+ * Starts timing, in the page's own clock, from the pointer's last move to the card joining the page;
+ * `cardOpenedAfter` reads it. A slow machine can only make that later, never sooner.
+ */
+export function watchCardOpening(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { lastMove: number; openedAfter: number | null };
+    w.lastMove = 0;
+    w.openedAfter = null;
+    document.addEventListener('pointermove', (event) => (w.lastMove = event.timeStamp), true);
+    new MutationObserver((records) => {
+      const added = records.some((r) =>
+        [...r.addedNodes].some((n) => n.nodeName === 'METOO-CONTEXT'),
+      );
+      if (added && w.openedAfter === null) w.openedAfter = performance.now() - w.lastMove;
+    }).observe(document.body, { childList: true });
+  });
+}
+
+/** Milliseconds from the pointer's last move to the card's arrival (see `watchCardOpening`). */
+export function cardOpenedAfter(page: Page): Promise<number | null> {
+  return page.evaluate(() => (window as unknown as { openedAfter: number | null }).openedAfter);
+}
