@@ -110,6 +110,31 @@ test.describe('settings, popup and badge', () => {
     await popup.close();
   });
 
+  test('the popup’s switch for everywhere turns it off in every tab, and back on', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const other = await extensionContext.newPage();
+    await other.goto('https://bsky.app/profile/alice.bsky.social/post/3kabc');
+    await expectHighlights(other, ['#MeToo', '#MeToo', '#MeToo', '#MeToo']);
+    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
+    const everywhere = popup.getByRole('switch', { name: /everywhere/i });
+    await everywhere.uncheck();
+    await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
+    await expect.poll(() => highlightedTexts(other), { timeout: 1_000 }).toEqual([]);
+    const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
+    expect(stored.settings).toMatchObject({ enabled: false, sites: {} });
+    await everywhere.check();
+    await expectHighlights(page, ['#MeToo']);
+    await expectHighlights(other, ['#MeToo', '#MeToo', '#MeToo', '#MeToo']);
+    await other.close();
+    await popup.close();
+  });
+
   test('the toolbar badge shows the tab’s mention count', async ({ page, serviceWorker }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
