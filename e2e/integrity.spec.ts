@@ -94,6 +94,44 @@ for (const { site, url, highlights, pageMutations = [] } of SITE_CASES) {
   });
 }
 
+test('a same-origin frame is left alone too: only its own card comes and goes', async ({
+  page,
+  consoleErrors,
+}) => {
+  // Init scripts run in every frame: each document records its own changes.
+  await page.addInitScript(recordMutations);
+  await page.goto('https://x.com/frames/');
+  await expectHighlights(page, ['#MeToo', '#MeToo']);
+  await expect.poll(() => page.frames().length).toBe(2);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  if (!frame) throw new Error('no frame');
+  await expect
+    .poll(() => frame.evaluate(() => CSS.highlights.get('metoo-mention')?.size ?? 0))
+    .toBe(3);
+  const inFrame = await frame.evaluate(() => {
+    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+    const box = ranges[0]?.getClientRects()[0];
+    if (!box) throw new Error('no highlighted range in the frame');
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  const frameBox = await (await frame.frameElement()).boundingBox();
+  if (!frameBox) throw new Error('the frame has no box');
+  await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
+  const dialog = frame.locator('metoo-context').locator('[role="dialog"]');
+  await expect(dialog).toBeVisible({ timeout: 5_000 });
+  // The pointer leaves the frame: the card goes after its grace period.
+  await page.mouse.move(5, 5, { steps: 3 });
+  await expect(dialog).toHaveCount(0, { timeout: 3_000 });
+  await page.waitForTimeout(1_000);
+
+  const frameLog = await frame.evaluate(
+    () => (window as unknown as { __mutationLog: MutationLog }).__mutationLog,
+  );
+  expect(frameLog.loaded.toSorted()).toEqual([CARD_CAME, CARD_WENT].toSorted());
+  expect((await mutationLog(page)).loaded).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the recorder sees a write into the page (it would catch a wrapping element)', async ({
   page,
 }) => {
