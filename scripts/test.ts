@@ -67,7 +67,7 @@ if (buildOk) {
     stats: { expected: number; unexpected: number; flaky: number };
   } | null;
   if (e2e) {
-    // A test that passed on an allowed retry (only the size tests have them) passes, as Playwright says.
+    // A test that passed on its allowed retry (only the size tests have one) passes, as Playwright says.
     const failed = e2e.stats.unexpected;
     const name = e2e.stats.flaky > 0 ? `e2e (${e2e.stats.flaky} passed on retry)` : 'e2e';
     count(name, e2e.stats.expected + e2e.stats.flaky, failed + (e2eOk || failed ? 0 : 1));

@@ -54,7 +54,8 @@ export class CandidateSearch {
   private phase: Phase = 'texts';
   private walk: ResumableWalk;
   private hosts: Element[] = [];
-  private anchors: NodeListOf<Element> | null = null;
+  /** Links met by the element walk, in tree order (a query for them would run in one long go). */
+  private anchors: HTMLAnchorElement[] = [];
   private nextAnchor = 0;
   private readonly met = new Set<Block>();
   /** Blocks that may hold a mention, each once; some may have left the root by the time they are read. */
@@ -105,6 +106,7 @@ export class CandidateSearch {
     let steps = 0;
     for (let node = this.walk.next(); node; node = this.walk.next()) {
       if ((node as Element).shadowRoot) this.hosts.push(node as Element);
+      if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) this.anchors.push(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
         return this.pause();
@@ -117,13 +119,14 @@ export class CandidateSearch {
   }
 
   private searchLinks(deadline: number): boolean {
-    // A static list: links the page adds meanwhile come as mutations, read on their own.
-    const links = (this.anchors ??= (this.root as ParentNode).querySelectorAll('a[href]'));
+    // Those the walk met: links the page adds meanwhile come as mutations, read on their own.
+    const links = this.anchors;
     while (this.nextAnchor < links.length) {
       const link = links[this.nextAnchor++];
-      if (link instanceof HTMLAnchorElement && this.links.isClue(link)) this.meetLink(link);
+      if (link?.isConnected && this.links.isClue(link)) this.meetLink(link);
       if (this.nextAnchor % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
     }
+    this.anchors = [];
     this.phase = 'done';
     return true;
   }
