@@ -5,6 +5,7 @@ import {
   cardOpenedAfter,
   expect,
   expectHighlights,
+  openCardFixture,
   mentionPoint,
   test,
   watchCardOpening,
@@ -44,8 +45,7 @@ test.describe('the card', () => {
   test('waits for the dwell before opening, and shows the history and Burke’s words', async ({
     page,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await watchCardOpening(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
@@ -69,8 +69,7 @@ test.describe('the card', () => {
   });
 
   test('sits next to its mention, inside the viewport', async ({ page }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const point = await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
     const box = await cardOnTop(page);
@@ -85,8 +84,7 @@ test.describe('the card', () => {
   test('stays open while the pointer crosses to the card, and closes after it leaves both', async ({
     page,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
@@ -106,8 +104,7 @@ test.describe('the card', () => {
   });
 
   test('moves between adjacent mentions without closing', async ({ page }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page, 1);
     const dialog = cardDialog(page);
     await expect(dialog).toHaveAccessibleName(/^#MeToo /, { timeout: 3_000 });
@@ -138,8 +135,7 @@ test.describe('the card', () => {
   });
 
   test('for a translation, says what the tag is first', async ({ page }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page, 3);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
@@ -151,8 +147,7 @@ test.describe('the card', () => {
   test('opens on keyboard focus of a hashtag link; Tab walks in, Escape closes and returns focus', async ({
     page,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await page.locator('#tag-link').focus();
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible();
@@ -165,8 +160,7 @@ test.describe('the card', () => {
   });
 
   test('closes when keyboard focus moves on past the card', async ({ page }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await page.locator('#tag-link').focus();
     await expect(cardDialog(page)).toBeVisible();
     await page.keyboard.press('Shift+Tab');
@@ -174,8 +168,7 @@ test.describe('the card', () => {
   });
 
   test('“Read the full article” opens the reading page', async ({ page, extensionContext }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
@@ -193,8 +186,7 @@ test.describe('the card', () => {
 
   test('follows dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
     const background = await cardDialog(page).evaluate(
@@ -210,8 +202,7 @@ test.describe('the card', () => {
 
   test('keeps motion still under prefers-reduced-motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
     expect(await cardDialog(page).evaluate((el) => getComputedStyle(el).animationName)).toBe(
@@ -220,8 +211,7 @@ test.describe('the card', () => {
   });
 
   test('axe-core finds no violations on the open card', async ({ page }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
     await page.waitForTimeout(200); // past the fade-in, so contrast is measured at full opacity
@@ -230,8 +220,7 @@ test.describe('the card', () => {
 
   test('axe-core finds no violations on the card in dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
     await page.waitForTimeout(200);
@@ -335,8 +324,7 @@ test.describe('the card on hostile pages', () => {
 test.describe('the card in other viewing conditions', () => {
   test('keeps its borders and text in forced-colours mode', async ({ page }) => {
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });
@@ -359,8 +347,7 @@ test.describe('the card in other viewing conditions', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 640, height: 450 });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await hoverMention(page);
     const dialog = cardDialog(page);
     await expect(dialog).toBeVisible({ timeout: 3_000 });

@@ -3,16 +3,7 @@
  * with its own highlight and card; the toolbar badge speaks for the top frame alone.
  */
 import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, tabIdOf, test } from './support/fixtures';
-
-/** The text of every range in a frame's own `metoo-mention` highlight. */
-function frameHighlights(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
-    const texts: string[] = [];
-    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
-    return texts.sort();
-  });
-}
+import { expect, frameHighlights, hoverFirstMentionIn, tabIdOf, test } from './support/fixtures';
 
 /** The frame showing a URL that starts with this prefix. */
 async function frameAt(page: Page, prefix: string): Promise<Frame> {
@@ -20,20 +11,6 @@ async function frameAt(page: Page, prefix: string): Promise<Frame> {
   const frame = page.frames().find((f) => f.url().startsWith(prefix));
   if (!frame) throw new Error(`no frame at ${prefix}`);
   return frame;
-}
-
-/** Hovers the first mention highlighted in a frame, in the page's coordinates. */
-async function hoverFirstMention(page: Page, frame: Frame): Promise<void> {
-  const inFrame = await frame.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const box = ranges[0]?.getClientRects()[0];
-    if (!box) throw new Error('no highlighted range in the frame');
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  const frameBox = await (await frame.frameElement()).boundingBox();
-  if (!frameBox) throw new Error('the frame has no box');
-  await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
 }
 
 function badge(worker: Worker, tabId: number): Promise<{ text: string; title: string }> {
@@ -57,7 +34,7 @@ test.describe('frames', () => {
       .poll(() => frameHighlights(frame))
       .toEqual(['#MeToo', '#MoiAussi', '#YoTambién'].sort());
 
-    await hoverFirstMention(page, frame);
+    await hoverFirstMentionIn(page, frame);
     const dialog = frame.locator('metoo-context').locator('[role="dialog"]');
     await expect(dialog).toBeVisible({ timeout: 5_000 });
     await expect(dialog).toHaveAccessibleName(/#MoiAussi/);
@@ -91,7 +68,7 @@ test.describe('frames', () => {
     // The news page itself is no social site: nothing runs there, and its own #MeToo stays unmarked.
     expect(await frameHighlights(page.mainFrame())).toEqual([]);
 
-    await hoverFirstMention(page, embed);
+    await hoverFirstMentionIn(page, embed);
     const dialog = embed.locator('metoo-context').locator('[role="dialog"]');
     await expect(dialog).toBeVisible({ timeout: 5_000 });
     await expect(dialog).toContainText('Tarana Burke');

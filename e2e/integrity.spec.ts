@@ -5,7 +5,14 @@
  * `<metoo-context>` element coming and going.
  */
 import type { Page } from '@playwright/test';
-import { cardDialog, expect, expectHighlights, test } from './support/fixtures';
+import {
+  cardDialog,
+  expect,
+  expectHighlights,
+  frameHighlights,
+  hoverFirstMentionIn,
+  test,
+} from './support/fixtures';
 import { SITE_CASES, pointOnMention } from './scan/site-cases';
 
 interface MutationLog {
@@ -105,18 +112,8 @@ test('a same-origin frame is left alone too: only its own card comes and goes', 
   await expect.poll(() => page.frames().length).toBe(2);
   const frame = page.frames().find((f) => f !== page.mainFrame());
   if (!frame) throw new Error('no frame');
-  await expect
-    .poll(() => frame.evaluate(() => CSS.highlights.get('metoo-mention')?.size ?? 0))
-    .toBe(3);
-  const inFrame = await frame.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-    const box = ranges[0]?.getClientRects()[0];
-    if (!box) throw new Error('no highlighted range in the frame');
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  const frameBox = await (await frame.frameElement()).boundingBox();
-  if (!frameBox) throw new Error('the frame has no box');
-  await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
+  await expect.poll(() => frameHighlights(frame)).toHaveLength(3);
+  await hoverFirstMentionIn(page, frame);
   const dialog = frame.locator('metoo-context').locator('[role="dialog"]');
   await expect(dialog).toBeVisible({ timeout: 5_000 });
   // The pointer leaves the frame: the card goes after its grace period.

@@ -7,6 +7,7 @@ import {
   cardOpenedAfter,
   expect,
   expectHighlights,
+  openCardFixture,
   highlightedTexts,
   mentionPoint,
   resetSettings,
@@ -74,8 +75,7 @@ test.describe('settings, popup and badge', () => {
     extensionId,
     serviceWorker,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
     await expect(popup.getByRole('heading', { name: 'On this page: 4 mentions' })).toBeVisible();
     const items = popup.getByRole('region', { name: /On this page/ }).getByRole('listitem');
@@ -170,8 +170,7 @@ test.describe('keyboard command and context menu', () => {
   }) => {
     // A small window, where the mention nearest its middle is the last one, #MoiAussi.
     await page.setViewportSize({ width: 400, height: 380 });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const tabId = await tabIdOf(serviceWorker, page.url());
     // What the background sends when the command fires (commands can't be pressed in a headless run).
     await serviceWorker.evaluate(
@@ -185,8 +184,7 @@ test.describe('keyboard command and context menu', () => {
     page,
     serviceWorker,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await page.locator('#translation').selectText();
     const tabId = await tabIdOf(serviceWorker, page.url());
     await serviceWorker.evaluate(
@@ -228,8 +226,7 @@ test.describe('each setting reaches an open tab', () => {
     await expectHighlights(page, ['#MeToo']);
     await store(serviceWorker, { related: true });
     await expectHighlights(page, ['#MeToo', '#TimesUp']);
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await store(serviceWorker, { translations: false });
     await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement']);
   });
@@ -239,8 +236,7 @@ test.describe('each setting reaches an open tab', () => {
     serviceWorker,
   }) => {
     await store(serviceWorker, { trigger: 'click' });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const point = await mentionPoint(page, 3);
     await page.mouse.move(point.x, point.y);
     // Longer than the longest dwell the settings allow (DWELL_RANGE.max, 2 s).
@@ -256,8 +252,7 @@ test.describe('each setting reaches an open tab', () => {
     serviceWorker,
   }) => {
     await store(serviceWorker, { dwellMs: 1500 });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     await watchCardOpening(page);
     const point = await mentionPoint(page, 3);
     await page.mouse.move(point.x, point.y);
@@ -270,8 +265,7 @@ test.describe('each setting reaches an open tab', () => {
     serviceWorker,
   }) => {
     await store(serviceWorker, { theme: 'dark', dwellMs: 200 });
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const point = await mentionPoint(page);
     await page.mouse.move(point.x, point.y);
     await expect(cardDialog(page)).toBeVisible({ timeout: 1_000 });
@@ -397,8 +391,7 @@ test.describe('touch', () => {
     page,
     extensionContext,
   }) => {
-    await page.goto('https://x.com/card/');
-    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await openCardFixture(page);
     const cdp = await extensionContext.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     const tap = async (x: number, y: number) => {

@@ -20,6 +20,21 @@ export function chromiumPath(): string {
   return path;
 }
 
+/** Flags for a quiet test browser whose every host name resolves to the fixture server. */
+function quietFlags(port: number): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+  ];
+}
+
 export async function launchWithExtension(
   port: number,
   options: {
@@ -45,15 +60,7 @@ export async function launchWithExtension(
       ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } }
       : {}),
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      ...quietFlags(port),
       ...(options.lang ? [`--lang=${options.lang}`] : []),
       ...(withExtension
         ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
@@ -91,18 +98,10 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
     chromiumPath(),
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
+      ...quietFlags(port),
       '--enable-unsafe-extension-debugging',
       '--remote-debugging-port=0',
       '--window-size=1280,900',
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
       `--user-data-dir=${userDataDir}`,
       'about:blank',
     ],

@@ -4,6 +4,7 @@
  */
 import {
   test as base,
+  type Frame,
   expect,
   type BrowserContext,
   type Page,
@@ -137,6 +138,12 @@ export async function expectHighlights(page: Page, texts: string[]): Promise<voi
     .toEqual([...texts].sort());
 }
 
+/** The card fixture (x.com/card/), once its four mentions are highlighted. */
+export async function openCardFixture(page: Page): Promise<void> {
+  await page.goto('https://x.com/card/');
+  await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+}
+
 /** The centre of the first box of the n-th highlighted range. */
 export async function mentionPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
   return page.evaluate((i) => {
@@ -261,4 +268,27 @@ export function watchCardOpening(page: Page): Promise<void> {
 /** Milliseconds from the pointer's last move to the card's arrival (see `watchCardOpening`). */
 export function cardOpenedAfter(page: Page): Promise<number | null> {
   return page.evaluate(() => (window as unknown as { openedAfter: number | null }).openedAfter);
+}
+
+/** The text of every range in a frame's own `metoo-mention` highlight. */
+export function frameHighlights(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const texts: string[] = [];
+    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
+    return texts.sort();
+  });
+}
+
+/** Hovers the first mention highlighted in a frame, in the page's coordinates. */
+export async function hoverFirstMentionIn(page: Page, frame: Frame): Promise<void> {
+  const inFrame = await frame.evaluate(() => {
+    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const box = ranges[0]?.getClientRects()[0];
+    if (!box) throw new Error('no highlighted range in the frame');
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  const frameBox = await (await frame.frameElement()).boundingBox();
+  if (!frameBox) throw new Error('the frame has no box');
+  await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);
 }
