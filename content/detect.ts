@@ -8,7 +8,7 @@
  * can be judged on its own: `findMentions` only judges the runs where a family tag may start.
  */
 
-import { FAMILY, type FamilyTag } from './family.ts';
+import { FAMILY, familyTag, type FamilyTag } from './family.ts';
 
 export interface Hashtag {
   /** The body as written, without the hash sign. */
@@ -275,61 +275,61 @@ interface Label {
  * the label the last attempt started in, and per label start the best domain end through it.
  */
 class DomainMatcher {
-  private readonly text: string;
+  readonly #text: string;
   /** The label the last attempt started in: [labelStart, labelEnd), its last '_'. */
-  private labelStart = -1;
-  private labelEnd = -1;
-  private lastUnderscore = -1;
+  #labelStart = -1;
+  #labelEnd = -1;
+  #lastUnderscore = -1;
   /** End of a TLD right after the current label's dot: -2 until needed. */
-  private nextTld = -2;
+  #nextTld = -2;
   /** Label start (after a dot) → domain end when that label is the first full one, or -1. */
-  private readonly fromLabel = new Map<number, number>();
+  readonly #fromLabel = new Map<number, number>();
 
   constructor(text: string) {
-    this.text = text;
+    this.#text = text;
   }
 
   /** End of the domain that starts at `at`, or -1. */
   end(at: number): number {
-    if (at < this.labelStart || at > this.labelEnd) this.enterLabel(at);
-    const end = this.labelEnd;
+    if (at < this.#labelStart || at > this.#labelEnd) this.#enterLabel(at);
+    const end = this.#labelEnd;
     // The first label is a suffix of the current one and needs a dot after it.
-    if (this.text.charCodeAt(end) !== DOT || !this.isValid(at, end)) return -1;
-    const throughSubdomains = this.endFrom(end + 1);
+    if (this.#text.charCodeAt(end) !== DOT || !this.#isValid(at, end)) return -1;
+    const throughSubdomains = this.#endFrom(end + 1);
     if (throughSubdomains >= 0) return throughSubdomains;
-    if (this.lastUnderscore >= at) return -1;
-    if (this.nextTld === -2) this.nextTld = tldEnd(this.text, end + 1, this.text.length);
-    return this.nextTld;
+    if (this.#lastUnderscore >= at) return -1;
+    if (this.#nextTld === -2) this.#nextTld = tldEnd(this.#text, end + 1, this.#text.length);
+    return this.#nextTld;
   }
 
-  private enterLabel(at: number): void {
+  #enterLabel(at: number): void {
     let end = at;
     let underscore = -1;
-    for (let c = this.text.charCodeAt(end); end < this.text.length && isLabelChar(c);) {
+    for (let c = this.#text.charCodeAt(end); end < this.#text.length && isLabelChar(c);) {
       if (c === 0x5f) underscore = end;
-      c = this.text.charCodeAt(++end);
+      c = this.#text.charCodeAt(++end);
     }
-    this.labelStart = at;
-    this.labelEnd = end;
-    this.lastUnderscore = underscore;
-    this.nextTld = -2;
+    this.#labelStart = at;
+    this.#labelEnd = end;
+    this.#lastUnderscore = underscore;
+    this.#nextTld = -2;
   }
 
-  private isValid(start: number, end: number): boolean {
-    const text = this.text;
+  #isValid(start: number, end: number): boolean {
+    const text = this.#text;
     return (
       end > start && isDomainChar(text.charCodeAt(start)) && isDomainChar(text.charCodeAt(end - 1))
     );
   }
 
   /** Domain end when the full label at `start` and those after it are subdomains or the name. */
-  private endFrom(start: number): number {
-    const text = this.text;
+  #endFrom(start: number): number {
+    const text = this.#text;
     // Walk the labels that could be subdomains until one cannot (or is memoised) ...
     const chain: { start: number; end: number; nameable: boolean }[] = [];
     let settled = -1;
     for (let at = start; ;) {
-      const memo = this.fromLabel.get(at);
+      const memo = this.#fromLabel.get(at);
       if (memo !== undefined) {
         settled = memo;
         break;
@@ -340,7 +340,7 @@ class DomainMatcher {
         if (c === 0x5f) underscore = true;
         c = text.charCodeAt(++end);
       }
-      const usable = this.isValid(at, end) && text.charCodeAt(end) === DOT;
+      const usable = this.#isValid(at, end) && text.charCodeAt(end) === DOT;
       chain.push({ start: at, end, nameable: usable && !underscore });
       if (!usable) break;
       at = end + 1;
@@ -348,7 +348,7 @@ class DomainMatcher {
     // ... then settle them from the right: the name as far right as it can go.
     for (const label of chain.reverse()) {
       if (settled < 0 && label.nameable) settled = tldEnd(text, label.end + 1, text.length);
-      this.fromLabel.set(label.start, settled);
+      this.#fromLabel.set(label.start, settled);
     }
     return settled;
   }
@@ -604,22 +604,22 @@ function runEnd(text: string, index: number): number {
 
 /** Hash signs ('#', '＃') left to right: two indexOf scans are cheaper than one regex scan. */
 class HashSigns {
-  private readonly text: string;
-  private ascii: number;
-  private wide: number;
+  readonly #text: string;
+  #ascii: number;
+  #wide: number;
 
   constructor(text: string) {
-    this.text = text;
-    this.ascii = text.indexOf('#');
-    this.wide = text.indexOf('＃');
+    this.#text = text;
+    this.#ascii = text.indexOf('#');
+    this.#wide = text.indexOf('＃');
   }
 
   /** Position of the first hash sign at or after `from`, or -1. */
   next(from: number): number {
-    if (this.ascii >= 0 && this.ascii < from) this.ascii = this.text.indexOf('#', from);
-    if (this.wide >= 0 && this.wide < from) this.wide = this.text.indexOf('＃', from);
-    if (this.ascii < 0) return this.wide;
-    return this.wide < 0 || this.ascii < this.wide ? this.ascii : this.wide;
+    if (this.#ascii >= 0 && this.#ascii < from) this.#ascii = this.#text.indexOf('#', from);
+    if (this.#wide >= 0 && this.#wide < from) this.#wide = this.#text.indexOf('＃', from);
+    if (this.#ascii < 0) return this.#wide;
+    return this.#wide < 0 || this.#ascii < this.#wide ? this.#ascii : this.#wide;
   }
 }
 
@@ -638,7 +638,6 @@ export function extractHashtags(text: string): Hashtag[] {
 // ---------------------------------------------------------------------------------------------
 // Family mentions
 
-const FAMILY_BY_ID: ReadonlyMap<string, FamilyTag> = new Map(FAMILY.map((tag) => [tag.id, tag]));
 const MAX_ID_LENGTH = Math.max(...FAMILY.map((tag) => tag.id.length));
 
 /** ASCII ids by length, so that an ASCII body is compared in place, without allocating. */
@@ -757,7 +756,7 @@ function familyBodyAt(text: string, at: number): FamilyTag | undefined {
 function familyTagOf(text: string, start: number, end: number): FamilyTag | undefined {
   for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) >= 0x80) {
-      return FAMILY_BY_ID.get(text.slice(start, end).normalize('NFKC').toLowerCase());
+      return familyTag(text.slice(start, end).normalize('NFKC').toLowerCase());
     }
   }
   return end - start > MAX_ID_LENGTH ? undefined : asciiFamilyTag(text, start, end);

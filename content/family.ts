@@ -11,29 +11,27 @@ export type FamilyGroup = 'core' | 'translation' | 'related';
 export interface FamilyTag {
   /** Canonical form: NFKC, then lower case (what `canonicalTag` returns for the tag). */
   readonly id: string;
-  /** The tag as usually written, with its '#'. */
-  readonly display: string;
   /** Core tags are always on; translations are on by default, related campaigns off. */
   readonly group: FamilyGroup;
 }
 
 export const FAMILY = [
-  { id: 'metoo', display: '#MeToo', group: 'core' },
-  { id: 'metoomovement', display: '#MeTooMovement', group: 'core' },
-  { id: 'moiaussi', display: '#MoiAussi', group: 'translation' },
-  { id: 'yotambién', display: '#YoTambién', group: 'translation' },
-  { id: 'yotambien', display: '#YoTambien', group: 'translation' },
-  { id: 'eutambém', display: '#EuTambém', group: 'translation' },
-  { id: '米兔', display: '#米兔', group: 'translation' },
-  { id: '미투', display: '#미투', group: 'translation' },
-  { id: 'أنا_كمان', display: '#أنا_كمان', group: 'translation' },
-  { id: 'anakaman', display: '#AnaKaman', group: 'translation' },
-  { id: 'metooindia', display: '#MeTooIndia', group: 'translation' },
-  { id: 'balancetonporc', display: '#BalanceTonPorc', group: 'related' },
-  { id: 'quellavoltache', display: '#QuellaVoltaChe', group: 'related' },
-  { id: 'churchtoo', display: '#ChurchToo', group: 'related' },
-  { id: 'metook12', display: '#MeTooK12', group: 'related' },
-  { id: 'timesup', display: '#TimesUp', group: 'related' },
+  { id: 'metoo', group: 'core' },
+  { id: 'metoomovement', group: 'core' },
+  { id: 'moiaussi', group: 'translation' },
+  { id: 'yotambién', group: 'translation' },
+  { id: 'yotambien', group: 'translation' },
+  { id: 'eutambém', group: 'translation' },
+  { id: '米兔', group: 'translation' },
+  { id: '미투', group: 'translation' },
+  { id: 'أنا_كمان', group: 'translation' },
+  { id: 'anakaman', group: 'translation' },
+  { id: 'metooindia', group: 'translation' },
+  { id: 'balancetonporc', group: 'related' },
+  { id: 'quellavoltache', group: 'related' },
+  { id: 'churchtoo', group: 'related' },
+  { id: 'metook12', group: 'related' },
+  { id: 'timesup', group: 'related' },
 ] as const satisfies readonly FamilyTag[];
 
 /** A translation's or related campaign's id. */

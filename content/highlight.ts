@@ -26,14 +26,14 @@ type StyledRoot = Document | ShadowRoot;
 
 export class PageHighlight {
   readonly ranges: Highlight;
-  private readonly sheet = new CSSStyleSheet();
-  private readonly roots = new Set<StyledRoot>();
-  private style: HighlightStyle;
+  readonly #sheet = new CSSStyleSheet();
+  readonly #roots = new Set<StyledRoot>();
+  #style: HighlightStyle;
 
   constructor(style: HighlightStyle) {
     this.ranges = new Highlight();
-    this.style = style;
-    this.sheet.replaceSync(highlightCss(style));
+    this.#style = style;
+    this.#sheet.replaceSync(highlightCss(style));
   }
 
   /** Whether this browser has the CSS Custom Highlight API at all. */
@@ -53,30 +53,30 @@ export class PageHighlight {
 
   setStyle(style: HighlightStyle): void {
     // Replacing the sheet restyles the whole page (250 ms on 200,000 elements): only when it changes.
-    if (style === this.style) return;
-    this.style = style;
-    this.sheet.replaceSync(highlightCss(style));
+    if (style === this.#style) return;
+    this.#style = style;
+    this.#sheet.replaceSync(highlightCss(style));
   }
 
   /** Lets a tree style the highlight: `::highlight()` rules apply per tree scope. */
   styleRoot(root: StyledRoot): void {
-    if (this.roots.has(root)) return;
-    this.roots.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    if (this.#roots.has(root)) return;
+    this.#roots.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
   }
 
   /** Forgets a tree that left the page, so a long session does not hold on to it. */
   unstyleRoot(root: StyledRoot): void {
-    if (!this.roots.delete(root)) return;
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    if (!this.#roots.delete(root)) return;
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
   }
 
   remove(): void {
     if (this.registered) CSS.highlights.delete(HIGHLIGHT_NAME);
     this.ranges.clear();
-    for (const root of this.roots) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const root of this.#roots) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
     }
-    this.roots.clear();
+    this.#roots.clear();
   }
 }

@@ -44,55 +44,55 @@ export interface RangeSet {
 }
 
 export class MentionStore {
-  private readonly byBlock = new Map<Block, MentionRecord[]>();
+  readonly #byBlock = new Map<Block, MentionRecord[]>();
   /** Sets, not lists: one text node may hold thousands of mentions, each unindexed on its own. */
-  private readonly byNode = new Map<Text, Set<MentionRecord>>();
+  readonly #byNode = new Map<Text, Set<MentionRecord>>();
   /** Mentions read from text that is not shown: out of the highlight and of hit-testing. */
-  private readonly unseen = new Set<MentionRecord>();
+  readonly #unseen = new Set<MentionRecord>();
   /** Shown mentions in the highlight, and those the cap keeps out of it. */
-  private readonly highlighted = new Set<MentionRecord>();
-  private readonly held = new Set<MentionRecord>();
-  private readonly ranges: RangeSet;
-  private shown = 0;
+  readonly #highlighted = new Set<MentionRecord>();
+  readonly #held = new Set<MentionRecord>();
+  readonly #ranges: RangeSet;
+  #shown = 0;
   /** The most mentions highlighted at once. */
   readonly limit: number;
   /** Called when a shown mention is held out of the highlight: the nearest should be chosen again. */
   onHold: (() => void) | null = null;
 
   constructor(ranges: RangeSet, limit = MAX_RANGES) {
-    this.ranges = ranges;
+    this.#ranges = ranges;
     this.limit = limit;
   }
 
   /** How many mentions the page shows: highlighted, or held out by the cap. */
   get size(): number {
-    return this.shown;
+    return this.#shown;
   }
 
   /** How many shown mentions the cap holds out of the highlight. */
   get heldCount(): number {
-    return this.held.size;
+    return this.#held.size;
   }
 
   /** How many blocks hold mentions, shown or not: the cost of a full prune. */
   get blockCount(): number {
-    return this.byBlock.size;
+    return this.#byBlock.size;
   }
 
   /** How many mentions wait for their text to be shown. */
   get unseenCount(): number {
-    return this.unseen.size;
+    return this.#unseen.size;
   }
 
   /** Adds a mention: highlighted at once when `visible`, else kept aside until `reveal` shows it. */
   add(record: MentionRecord, visible = true): void {
-    pushTo(this.byBlock, record.block, record);
-    if (visible) this.show(record);
-    else this.unseen.add(record);
+    pushTo(this.#byBlock, record.block, record);
+    if (visible) this.#show(record);
+    else this.#unseen.add(record);
   }
 
   hasBlock(block: Block): boolean {
-    return this.byBlock.has(block);
+    return this.#byBlock.has(block);
   }
 
   /**
@@ -101,86 +101,86 @@ export class MentionStore {
    * page read again thus never touches the highlight.
    */
   detachBlock(block: Block): DetachedMention[] {
-    const records = this.byBlock.get(block);
+    const records = this.#byBlock.get(block);
     if (!records) return [];
-    this.byBlock.delete(block);
+    this.#byBlock.delete(block);
     return records.map((record) => {
-      const shown = !this.unseen.delete(record);
-      if (shown) this.unindex(record);
+      const shown = !this.#unseen.delete(record);
+      if (shown) this.#unindex(record);
       return { record, shown };
     });
   }
 
   /** Puts back a highlighted mention taken out by `detachBlock`, its range untouched. */
   keep(detached: DetachedMention): void {
-    pushTo(this.byBlock, detached.record.block, detached.record);
-    if (detached.shown) this.index(detached.record);
-    else this.unseen.add(detached.record);
+    pushTo(this.#byBlock, detached.record.block, detached.record);
+    if (detached.shown) this.#index(detached.record);
+    else this.#unseen.add(detached.record);
   }
 
   /** Drops mentions taken out by `detachBlock` that were not found again. */
   release(detached: readonly DetachedMention[]): void {
-    for (const { record, shown } of detached) if (shown) this.unshow(record);
+    for (const { record, shown } of detached) if (shown) this.#unshow(record);
   }
 
   /** Forgets every mention read from a block, before it is read again or when it left the page. */
   clearBlock(block: Block): void {
-    const records = this.byBlock.get(block);
+    const records = this.#byBlock.get(block);
     if (!records) return;
-    this.byBlock.delete(block);
-    for (const record of records) this.forget(record);
+    this.#byBlock.delete(block);
+    for (const record of records) this.#forget(record);
   }
 
   /** Drops mentions whose text has left the page. Costs the number of mentions, not of nodes. */
   prune(): number {
     let dropped = 0;
-    for (const [block, records] of this.byBlock) {
+    for (const [block, records] of this.#byBlock) {
       const live = records.filter((record) => record.nodes.every((node) => node.isConnected));
       if (live.length === records.length) continue;
       const kept = new Set(live);
-      for (const record of records) if (!kept.has(record)) this.forget(record);
+      for (const record of records) if (!kept.has(record)) this.#forget(record);
       dropped += records.length - live.length;
-      if (live.length > 0) this.byBlock.set(block, live);
-      else this.byBlock.delete(block);
+      if (live.length > 0) this.#byBlock.set(block, live);
+      else this.#byBlock.delete(block);
     }
     return dropped;
   }
 
   /** Keeps only the mentions of these blocks (the end of a full rescan: the rest were not read again). */
   retainBlocks(blocks: ReadonlySet<Block>): void {
-    for (const block of [...this.byBlock.keys()]) if (!blocks.has(block)) this.clearBlock(block);
+    for (const block of [...this.#byBlock.keys()]) if (!blocks.has(block)) this.clearBlock(block);
   }
 
   /** The mentions kept aside, not highlighted: text not shown, or not yet checked. */
   unseenRecords(): MentionRecord[] {
-    return [...this.unseen];
+    return [...this.#unseen];
   }
 
   /** Whether a mention is still stored and kept aside. */
   isUnseen(record: MentionRecord): boolean {
-    return this.unseen.has(record);
+    return this.#unseen.has(record);
   }
 
   /** Moves a mention kept aside into the highlight; false if it is not (or no longer) kept aside. */
   reveal(record: MentionRecord): boolean {
-    if (!this.unseen.delete(record)) return false;
-    this.show(record);
+    if (!this.#unseen.delete(record)) return false;
+    this.#show(record);
     return true;
   }
 
   clear(): void {
-    this.byBlock.clear();
-    this.byNode.clear();
-    this.unseen.clear();
-    this.highlighted.clear();
-    this.held.clear();
-    this.ranges.clear();
-    this.shown = 0;
+    this.#byBlock.clear();
+    this.#byNode.clear();
+    this.#unseen.clear();
+    this.#highlighted.clear();
+    this.#held.clear();
+    this.#ranges.clear();
+    this.#shown = 0;
   }
 
   /** The shown mentions that span a text node, held ones included: the card opens on any. */
   at(node: Text): Iterable<MentionRecord> {
-    return this.byNode.get(node) ?? [];
+    return this.#byNode.get(node) ?? [];
   }
 
   /** Every shown mention (highlighted or held), in document order. */
@@ -191,15 +191,15 @@ export class MentionStore {
   /** Every shown mention, highlighted or held, in no particular order: what the cap ranks. */
   shownRecords(): MentionRecord[] {
     const records: MentionRecord[] = [];
-    for (const list of this.byBlock.values()) {
-      for (const record of list) if (!this.unseen.has(record)) records.push(record);
+    for (const list of this.#byBlock.values()) {
+      for (const record of list) if (!this.#unseen.has(record)) records.push(record);
     }
     return records;
   }
 
   /** Whether the cap holds a shown mention out of the highlight. */
   isHeld(record: MentionRecord): boolean {
-    return this.held.has(record);
+    return this.#held.has(record);
   }
 
   /**
@@ -208,71 +208,71 @@ export class MentionStore {
    */
   highlightOnly(chosen: ReadonlySet<MentionRecord>): void {
     // Out first, then in: the highlight never holds more than the limit. Costs the limit, not the page.
-    for (const record of this.highlighted) {
+    for (const record of this.#highlighted) {
       if (chosen.has(record)) continue;
-      this.highlighted.delete(record);
-      this.held.add(record);
-      this.ranges.delete(record.range);
+      this.#highlighted.delete(record);
+      this.#held.add(record);
+      this.#ranges.delete(record.range);
     }
     for (const record of chosen) {
-      if (this.highlighted.size >= this.limit) break;
-      if (!this.held.delete(record)) continue; // already highlighted, or gone meanwhile
-      this.highlighted.add(record);
-      this.ranges.add(record.range);
+      if (this.#highlighted.size >= this.limit) break;
+      if (!this.#held.delete(record)) continue; // already highlighted, or gone meanwhile
+      this.#highlighted.add(record);
+      this.#ranges.add(record.range);
     }
-    this.fill();
+    this.#fill();
   }
 
-  private show(record: MentionRecord): void {
-    this.index(record);
-    if (this.highlighted.size < this.limit) {
-      this.highlighted.add(record);
-      this.ranges.add(record.range);
+  #show(record: MentionRecord): void {
+    this.#index(record);
+    if (this.#highlighted.size < this.limit) {
+      this.#highlighted.add(record);
+      this.#ranges.add(record.range);
     } else {
-      this.held.add(record);
+      this.#held.add(record);
       this.onHold?.();
     }
-    this.shown += 1;
+    this.#shown += 1;
   }
 
   /** Takes a shown mention out of the count and the highlight; a held one takes its place. */
-  private unshow(record: MentionRecord): void {
-    this.shown -= 1;
-    if (this.held.delete(record) || !this.highlighted.delete(record)) return;
-    this.ranges.delete(record.range);
-    this.fill();
+  #unshow(record: MentionRecord): void {
+    this.#shown -= 1;
+    if (this.#held.delete(record) || !this.#highlighted.delete(record)) return;
+    this.#ranges.delete(record.range);
+    this.#fill();
   }
 
   /** Highlights held mentions while there is room, in no order: the cap is told to choose again. */
-  private fill(): void {
-    if (this.held.size === 0 || this.highlighted.size >= this.limit) return;
-    for (const record of this.held) {
-      this.held.delete(record);
-      this.highlighted.add(record);
-      this.ranges.add(record.range);
-      if (this.highlighted.size >= this.limit) break;
+  #fill(): void {
+    if (this.#held.size === 0 || this.#highlighted.size >= this.limit) return;
+    for (const record of this.#held) {
+      this.#held.delete(record);
+      this.#highlighted.add(record);
+      this.#ranges.add(record.range);
+      if (this.#highlighted.size >= this.limit) break;
     }
-    if (this.held.size > 0) this.onHold?.();
+    if (this.#held.size > 0) this.onHold?.();
   }
 
-  private forget(record: MentionRecord): void {
-    if (this.unseen.delete(record)) return;
-    this.unshow(record);
-    this.unindex(record);
+  #forget(record: MentionRecord): void {
+    if (this.#unseen.delete(record)) return;
+    this.#unshow(record);
+    this.#unindex(record);
   }
 
-  private index(record: MentionRecord): void {
+  #index(record: MentionRecord): void {
     for (const node of record.nodes) {
-      const records = this.byNode.get(node);
+      const records = this.#byNode.get(node);
       if (records) records.add(record);
-      else this.byNode.set(node, new Set([record]));
+      else this.#byNode.set(node, new Set([record]));
     }
   }
 
-  private unindex(record: MentionRecord): void {
+  #unindex(record: MentionRecord): void {
     for (const node of record.nodes) {
-      const records = this.byNode.get(node);
-      if (records?.delete(record) && records.size === 0) this.byNode.delete(node);
+      const records = this.#byNode.get(node);
+      if (records?.delete(record) && records.size === 0) this.#byNode.delete(node);
     }
   }
 }

@@ -13,7 +13,7 @@ import { highlightCss } from './highlight';
 import { originPattern, userOrigins } from './registration';
 import { DEFAULT_SETTINGS, DWELL_RANGE, type Settings } from './settings';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
-import { SITES } from './sites';
+import { SITE_NAMES, SITES } from './sites';
 
 type Doc = Document;
 
@@ -198,7 +198,7 @@ export async function renderOptionsPage(
         'li',
         {},
         on,
-        h(doc, 'label', { for: on.id }, site.name),
+        h(doc, 'label', { for: on.id }, SITE_NAMES[site.id]),
         h(doc, 'span', { class: 'hosts' }, site.hosts.join(', ')),
       ),
     );

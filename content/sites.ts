@@ -16,8 +16,7 @@ export interface HashtagLinkShape {
 }
 
 export interface Site {
-  id: string;
-  name: string;
+  id: SiteId;
   /** Registrable host names; subdomains (www., web., old., m.) are included by the match pattern. */
   hosts: readonly string[];
   /** Its hashtag links; none where the site has no hashtag feature (Reddit). */
@@ -33,7 +32,6 @@ const HASHTAG_PATH: HashtagLinkShape = { path: /^\/hashtag\/([^/]+)\/?$/i };
 /** Mastodon, and the servers whose posts it shows: Pleroma/Akkoma (`/tag/`) and Friendica (`?tag=`). */
 const FEDIVERSE: Site = {
   id: 'mastodon',
-  name: 'Mastodon',
   hosts: ['mastodon.social', 'mastodon.online', 'mstdn.social'],
   hashtagLinks: [
     { path: /^\/tags\/([^/]+)\/?$/i },
@@ -46,22 +44,19 @@ const FEDIVERSE: Site = {
 export const SITES: readonly Site[] = [
   {
     id: 'x',
-    name: 'X',
     hosts: ['x.com', 'twitter.com'],
     hashtagLinks: [HASHTAG_PATH, { path: /^\/search\/?$/i, param: 'q', hashed: true }],
   },
   FEDIVERSE,
-  { id: 'bluesky', name: 'Bluesky', hosts: ['bsky.app'], hashtagLinks: [HASHTAG_PATH] },
+  { id: 'bluesky', hosts: ['bsky.app'], hashtagLinks: [HASHTAG_PATH] },
   {
     id: 'threads',
-    name: 'Threads',
     hosts: ['threads.net', 'threads.com'],
     hashtagLinks: [{ path: /^\/search\/?$/i, param: 'q', requires: { serp_type: 'tags' } }],
   },
-  { id: 'facebook', name: 'Facebook', hosts: ['facebook.com'], hashtagLinks: [HASHTAG_PATH] },
+  { id: 'facebook', hosts: ['facebook.com'], hashtagLinks: [HASHTAG_PATH] },
   {
     id: 'instagram',
-    name: 'Instagram',
     hosts: ['instagram.com'],
     hashtagLinks: [
       { path: /^\/explore\/tags\/([^/]+)\/?$/i },
@@ -70,7 +65,6 @@ export const SITES: readonly Site[] = [
   },
   {
     id: 'linkedin',
-    name: 'LinkedIn',
     hosts: ['linkedin.com'],
     hashtagLinks: [
       { path: /^\/feed\/hashtag\/?$/i, param: 'keywords' },
@@ -81,25 +75,42 @@ export const SITES: readonly Site[] = [
   // hashtag there, so none is marked (a heading "MeToo" is also what a plain title looks like).
   {
     id: 'reddit',
-    name: 'Reddit',
     hosts: ['reddit.com'],
     hashtagLinks: [],
     composers: ['shreddit-composer', 'faceplate-textarea-input'],
   },
   {
     id: 'tiktok',
-    name: 'TikTok',
     hosts: ['tiktok.com'],
     hashtagLinks: [{ path: /^\/tag\/([^/]+)\/?$/i }],
   },
-  { id: 'youtube', name: 'YouTube', hosts: ['youtube.com'], hashtagLinks: [HASHTAG_PATH] },
+  { id: 'youtube', hosts: ['youtube.com'], hashtagLinks: [HASHTAG_PATH] },
   {
     id: 'tumblr',
-    name: 'Tumblr',
     hosts: ['tumblr.com'],
     hashtagLinks: [{ path: /^\/tagged\/([^/]+)\/?$/i }],
   },
 ];
+
+/**
+ * Each site's name, as the options page shows it: kept apart from the table so that the content
+ * script, which never shows one, does not carry them.
+ */
+export const SITE_NAMES = {
+  x: 'X',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  reddit: 'Reddit',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  tumblr: 'Tumblr',
+} as const;
+
+export type SiteId = keyof typeof SITE_NAMES;
 
 /** Match patterns for every site host and its subdomains. */
 export const SOCIAL_MATCHES: string[] = SITES.flatMap((site) =>

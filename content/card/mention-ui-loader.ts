@@ -10,77 +10,77 @@ import type { CardModule, MentionChoice, MentionUi } from './card-module';
 const REMEMBERED = ['pointermove', 'focusin'] as const;
 
 export class MentionUiLoader {
-  private ui: MentionUi | null = null;
-  private loading: Promise<MentionUi | null> | null = null;
-  private signal: AbortSignal | null = null;
-  private memory: AbortController | null = null;
-  private readonly seen = new Map<string, Event>();
-  private readonly doc: Document;
-  private readonly load: () => Promise<CardModule | undefined>;
-  private readonly create: (module: CardModule) => MentionUi;
+  #ui: MentionUi | null = null;
+  #loading: Promise<MentionUi | null> | null = null;
+  #signal: AbortSignal | null = null;
+  #memory: AbortController | null = null;
+  readonly #seen = new Map<string, Event>();
+  readonly #doc: Document;
+  readonly #load: () => Promise<CardModule | undefined>;
+  readonly #create: (module: CardModule) => MentionUi;
 
   constructor(
     doc: Document,
     load: () => Promise<CardModule | undefined>,
     create: (module: CardModule) => MentionUi,
   ) {
-    this.doc = doc;
-    this.load = load;
-    this.create = create;
+    this.#doc = doc;
+    this.#load = load;
+    this.#create = create;
   }
 
   /** Follows the page until the signal aborts, through the layer once it is there. */
   listen(signal: AbortSignal): void {
-    this.signal = signal;
-    this.forget();
-    signal.addEventListener('abort', () => this.forget(), { once: true });
-    this.ui?.listen(signal);
+    this.#signal = signal;
+    this.#forget();
+    signal.addEventListener('abort', () => this.#forget(), { once: true });
+    this.#ui?.listen(signal);
   }
 
   /** Loads the layer if it is not there yet; null when it can't be (the extension went away). */
   ensure(): Promise<MentionUi | null> {
-    if (this.ui) return Promise.resolve(this.ui);
-    this.remember();
-    this.loading ??= this.load()
+    if (this.#ui) return Promise.resolve(this.#ui);
+    this.#remember();
+    this.#loading ??= this.#load()
       .then((module) => {
         if (!module) {
-          this.loading = null;
-          this.forget();
+          this.#loading = null;
+          this.#forget();
           return null;
         }
-        this.ui = this.create(module);
-        const events = [...this.seen.values()].sort((a, b) => a.timeStamp - b.timeStamp);
-        this.forget();
-        if (this.signal && !this.signal.aborted) {
-          this.ui.listen(this.signal);
-          this.ui.replay(events);
+        this.#ui = this.#create(module);
+        const events = [...this.#seen.values()].sort((a, b) => a.timeStamp - b.timeStamp);
+        this.#forget();
+        if (this.#signal && !this.#signal.aborted) {
+          this.#ui.listen(this.#signal);
+          this.#ui.replay(events);
         }
-        return this.ui;
+        return this.#ui;
       })
       .catch(() => {
-        this.loading = null; // tried again on the next mention or request
-        this.forget();
+        this.#loading = null; // tried again on the next mention or request
+        this.#forget();
         return null;
       });
-    return this.loading;
+    return this.#loading;
   }
 
   async open(choice: MentionChoice): Promise<void> {
     const ui = await this.ensure();
-    if (ui && this.signal && !this.signal.aborted) ui.open(choice);
+    if (ui && this.#signal && !this.#signal.aborted) ui.open(choice);
   }
 
   close(): void {
-    this.ui?.close();
+    this.#ui?.close();
   }
 
   /** Notes the last pointer move and focus until the layer is there or the page is let go. */
-  private remember(): void {
-    if (this.memory || !this.signal || this.signal.aborted) return;
+  #remember(): void {
+    if (this.#memory || !this.#signal || this.#signal.aborted) return;
     const memory = new AbortController();
-    this.memory = memory;
+    this.#memory = memory;
     for (const type of REMEMBERED) {
-      this.doc.addEventListener(type, (event) => this.seen.set(type, event), {
+      this.#doc.addEventListener(type, (event) => this.#seen.set(type, event), {
         capture: true,
         passive: true,
         signal: memory.signal,
@@ -88,9 +88,9 @@ export class MentionUiLoader {
     }
   }
 
-  private forget(): void {
-    this.memory?.abort();
-    this.memory = null;
-    this.seen.clear();
+  #forget(): void {
+    this.#memory?.abort();
+    this.#memory = null;
+    this.#seen.clear();
   }
 }
