@@ -1,7 +1,7 @@
 /**
  * The first pass of a full read: native tree walks find the blocks that show a clue of a mention
- * (clues.ts) and the open shadow roots, without judging each element in script. In slices; reading
- * only.
+ * (clues.ts) and the open shadow roots, and the document's own list of links gives the hashtag links,
+ * without judging each element in script. In slices; reading only.
  */
 import { hasTextClue, type LinkClues } from './clues';
 import { blockOf, unreadWithin, type Block } from './text-model';
@@ -25,10 +25,6 @@ class ResumableWalk {
     this.walker = doc.createTreeWalker(root, whatToShow);
   }
 
-  next(): Node | null {
-    return this.walker.nextNode();
-  }
-
   pause(): void {
     this.trail = [];
     for (let node = this.walker.currentNode.parentNode; node; node = node.parentNode) {
@@ -37,16 +33,27 @@ class ResumableWalk {
     }
   }
 
-  resume(): void {
+  /** The walker, ready to go on from where it paused. */
+  resume(): TreeWalker {
     const trail = this.trail;
     this.trail = [];
     if (trail.length > 0 && !this.root.contains(this.walker.currentNode)) {
       this.walker.currentNode = trail.find((node) => this.root.contains(node)) ?? this.root;
     }
+    return this.walker;
   }
 }
 
 type Phase = 'texts' | 'hosts' | 'links' | 'done';
+
+/** The links under a root, in tree order: a live list the browser keeps, read an item at a time. */
+type LinkList = { readonly [index: number]: Element | undefined };
+
+function linksUnder(root: Node): LinkList {
+  if (root instanceof Element || root instanceof Document) return root.getElementsByTagName('a');
+  // A shadow root has no live list of its own; its tree is small next to a page.
+  return root instanceof DocumentFragment ? root.querySelectorAll('a') : [];
+}
 
 export class CandidateSearch {
   private readonly root: Node;
@@ -54,9 +61,12 @@ export class CandidateSearch {
   private phase: Phase = 'texts';
   private walk: ResumableWalk;
   private hosts: Element[] = [];
-  /** Links met by the element walk, in tree order (a query for them would run in one long go). */
-  private anchors: HTMLAnchorElement[] = [];
-  private nextAnchor = 0;
+  private linkList: LinkList = [];
+  private nextLink = 0;
+  /** The links read so far, the last one to see on resuming whether the page moved the list. */
+  private linksRead: Element[] = [];
+  /** Set once the list moved: the links read before, to pass over when reading it again. */
+  private readBefore: Set<Element> | null = null;
   private readonly met = new Set<Block>();
   /** Blocks that may hold a mention, each once; some may have left the root by the time they are read. */
   readonly blocks: Block[] = [];
@@ -86,9 +96,9 @@ export class CandidateSearch {
   }
 
   private searchTexts(deadline: number): boolean {
-    this.walk.resume();
+    const walker = this.walk.resume();
     let steps = 0;
-    for (let node = this.walk.next(); node; node = this.walk.next()) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (hasTextClue((node as Text).data)) this.meetTextOf(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
@@ -102,11 +112,10 @@ export class CandidateSearch {
   }
 
   private searchHosts(deadline: number): boolean {
-    this.walk.resume();
+    const walker = this.walk.resume();
     let steps = 0;
-    for (let node = this.walk.next(); node; node = this.walk.next()) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if ((node as Element).shadowRoot) this.hosts.push(node as Element);
-      if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) this.anchors.push(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
         return this.pause();
@@ -115,20 +124,34 @@ export class CandidateSearch {
     this.visited += steps;
     this.adoptShadowRoots();
     this.phase = 'links';
+    this.linkList = linksUnder(this.root);
     return true;
   }
 
   private searchLinks(deadline: number): boolean {
-    // Those the walk met: links the page adds meanwhile come as mutations, read on their own.
-    const links = this.anchors;
-    while (this.nextAnchor < links.length) {
-      const link = links[this.nextAnchor++];
-      if (link?.isConnected && this.links.isClue(link)) this.meetLink(link);
-      if (this.nextAnchor % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    // The page may have added or removed links before the index since the last slice: then the
+    // list is read again from its start, past the links already read. Links the page adds come as
+    // mutations too, read on their own.
+    const last = this.linksRead.at(-1);
+    if (last && this.linkList[this.nextLink - 1] !== last) {
+      this.readBefore = new Set(this.linksRead);
+      this.nextLink = 0;
     }
-    this.anchors = [];
+    for (let link = this.linkList[this.nextLink]; link; link = this.linkList[this.nextLink]) {
+      this.nextLink += 1;
+      if (!this.readBefore?.has(link)) this.readLink(link);
+      if (this.nextLink % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    }
+    this.linkList = [];
+    this.linksRead = [];
+    this.readBefore = null;
     this.phase = 'done';
     return true;
+  }
+
+  private readLink(link: Element): void {
+    this.linksRead.push(link);
+    if (link instanceof HTMLAnchorElement && this.links.isClue(link)) this.meetLink(link);
   }
 
   private pause(): false {

@@ -21,6 +21,8 @@ describe('hasTextClue', () => {
     'a Me Too movement',
     'the Me Too move',
     '#米',
+    'an achievement, then #MeToo',
+    'THE METOO MOVEMENT',
   ])('sees a clue in %j', (text) => {
     expect(hasTextClue(text)).toBe(true);
   });
@@ -36,6 +38,7 @@ describe('hasTextClue', () => {
     '#tbt',
     'foo #metooX',
     'remove',
+    'an improvement #News, an achievement',
     'https://example.org/a#frag ',
     '#ⓜⓔⓣⓞⓞ', // circled letters are symbols: no hashtag holds them
   ])('sees none in %j', (text) => {

@@ -27,33 +27,59 @@ export function isCountedTag(tag: string, options: TagOptions): boolean {
   return true;
 }
 
-/** Where a hashtag link's visible tag stands in its text: from a `#` on, or the whole text. */
-function visibleTag(text: string, tag: string): { start: number; end: number } | null {
+/**
+ * Where a hashtag link's visible tag stands in its text: from a `#` on, or the whole text; the first
+ * whose canonical form `accepts` takes.
+ */
+function visibleTag(
+  text: string,
+  accepts: (canonical: string) => boolean,
+): { start: number; end: number } | null {
   const trimmedEnd = text.trimEnd().length;
   for (let i = text.search(/[#＃]/); i >= 0 && i < trimmedEnd;) {
-    if (canonicalTag(text.slice(i + 1, trimmedEnd)) === tag) return { start: i, end: trimmedEnd };
+    if (accepts(canonicalTag(text.slice(i + 1, trimmedEnd)))) return { start: i, end: trimmedEnd };
     const next = text.slice(i + 1).search(/[#＃]/);
     i = next < 0 ? -1 : i + 1 + next;
   }
   const start = text.length - text.trimStart().length;
-  if (start < trimmedEnd && canonicalTag(text.slice(start, trimmedEnd)) === tag) {
+  if (start < trimmedEnd && accepts(canonicalTag(text.slice(start, trimmedEnd)))) {
     return { start, end: trimmedEnd };
   }
   return null;
 }
 
+const isFamily = (canonical: string) => familyTag(canonical) !== undefined;
+
+/** Answers for the page's host by URL: a timeline links to the same few tag pages again and again. */
+let recentHost = '';
+const recentTags = new Map<string, string | null>();
+const RECENT_LIMIT = 512;
+
 /** The canonical tag a site's hashtag link names (`/hashtag/MeToo` → `metoo`), or null for other links. */
 export function linkTag(link: HTMLAnchorElement, host: string): string | null {
-  const raw = hashtagFromHref(link.href, host);
-  return raw === null ? null : canonicalTag(raw.replace(/^[#＃]/, ''));
+  const href = link.href;
+  if (host !== recentHost || recentTags.size >= RECENT_LIMIT) {
+    recentHost = host;
+    recentTags.clear();
+  }
+  let tag = recentTags.get(href);
+  if (tag === undefined) {
+    const raw = hashtagFromHref(href, host);
+    tag = raw === null ? null : canonicalTag(raw.replace(/^[#＃]/, ''));
+    recentTags.set(href, tag);
+  }
+  return tag;
 }
 
 function linkMentions(run: TextRun, options: TagOptions, host: string): RunMention[] {
   const found: RunMention[] = [];
   for (const span of run.links) {
+    const text = run.text.slice(span.start, span.end);
+    // Most links show no family tag; their URL, dearer to read, is read only for those that may.
+    if (!visibleTag(text, isFamily)) continue;
     const tag = linkTag(span.link, host);
     if (tag === null || !isCountedTag(tag, options)) continue;
-    const at = visibleTag(run.text.slice(span.start, span.end), tag);
+    const at = visibleTag(text, (canonical) => canonical === tag);
     if (at) found.push({ start: span.start + at.start, end: span.start + at.end, tag });
   }
   return found;

@@ -248,6 +248,28 @@ describe('SparseRunReader', () => {
     expect(runs).toEqual(['Me Too and Me Too']);
   });
 
+  it('reads every link when the page removes links before the one it paused at', () => {
+    setPage('www.threads.net');
+    const posts = Array.from(
+      { length: 800 },
+      (_, i) => `<p><a href="/search?q=Me%20Too&serp_type=tags">Me Too</a> ${i}</p>`,
+    );
+    mount(`<main>${posts.join('')}</main>`);
+    const reader = new SparseRunReader(document.body, new LinkClues('www.threads.net'));
+    const runs = new Set<string>();
+    const removed = new Set<string>();
+    while (!reader.read(0, (run) => runs.add(run.text))) {
+      // Posts near the top leave as a timeline scrolls: the links after them move up the list.
+      const first = document.querySelector('main > p');
+      if (first?.textContent) removed.add(first.textContent);
+      first?.remove();
+    }
+    expect(removed.size).toBeGreaterThan(3);
+    for (let i = 0; i < 800; i++) {
+      if (!removed.has(`Me Too ${i}`)) expect(runs).toContain(`Me Too ${i}`);
+    }
+  });
+
   it('meets open shadow trees, not those in composers or code', () => {
     mount('<div id="open"></div><shreddit-composer><div id="composer"></div></shreddit-composer>');
     const open = document.getElementById('open')?.attachShadow({ mode: 'open' });

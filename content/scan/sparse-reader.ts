@@ -6,6 +6,7 @@
 import { CandidateSearch } from './candidate-search';
 import type { LinkClues } from './clues';
 import {
+  AncestorMemo,
   TextRunReader,
   unreadWithin,
   type ReaderOptions,
@@ -23,6 +24,8 @@ export class SparseRunReader implements RunSource {
   private next = 0;
   private block: TextRunReader | null = null;
   private blocksVisited = 0;
+  /** What the block readers of the current slice learn of the elements above their blocks. */
+  private readonly memo = new AncestorMemo();
 
   /** `links` knows the page's site's hashtag links. */
   constructor(root: Node, links: LinkClues, options: Pick<ReaderOptions, 'onRestart'> = {}) {
@@ -41,6 +44,7 @@ export class SparseRunReader implements RunSource {
 
   /** Reads until the deadline or the end, handing each run to `onRun`; true when all is read. */
   read(deadline: number, onRun: (run: TextRun) => void): boolean {
+    this.memo.clear(); // the page may have changed since the last slice
     if (!this.search.search(deadline)) return false;
     for (let steps = 1; ; steps++) {
       if (steps % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
@@ -49,7 +53,11 @@ export class SparseRunReader implements RunSource {
         if (!block) return true;
         // The page may have moved the block, or hidden it, since the search met it.
         if (!this.root.contains(block) || unreadWithin(block, this.root)) continue;
-        this.block = new TextRunReader(block, { ownOnly: true, onRestart: this.onRestart });
+        this.block = new TextRunReader(block, {
+          ownOnly: true,
+          onRestart: this.onRestart,
+          memo: this.memo,
+        });
       }
       if (!this.block.read(deadline, onRun)) return false;
       this.blocksVisited += this.block.visited;

@@ -147,6 +147,20 @@ export function unreadWithin(node: Node, root: Node): boolean {
   return false;
 }
 
+/**
+ * What readers have learnt of the elements above the text they read: each one's block and the link
+ * around it. Shared by the readers of one slice (the page holds still meanwhile), cleared between.
+ */
+export class AncestorMemo {
+  readonly blocks = new Map<Node, Block | null>();
+  readonly links = new Map<Element, HTMLAnchorElement | null>();
+
+  clear(): void {
+    this.blocks.clear();
+    this.links.clear();
+  }
+}
+
 export interface ReaderOptions {
   /** Read only the root block's own text; nested blocks keep theirs. */
   ownOnly?: boolean;
@@ -155,6 +169,8 @@ export interface ReaderOptions {
    * whose runs come again from its start.
    */
   onRestart?: (block: Node) => void;
+  /** Shared with other readers of the same slice; the reader clears it when it resumes. */
+  memo?: AncestorMemo;
 }
 
 /** What reads a subtree's runs a slice at a time: the full reader, or one that reads only candidates. */
@@ -180,8 +196,7 @@ export class TextRunReader implements RunSource {
   private runParts: string[] = [];
   private runLength = 0;
   private link: LinkSpan | null = null;
-  private blocks = new Map<Node, Block | null>();
-  private links = new Map<Element, HTMLAnchorElement | null>();
+  private readonly memo: AncestorMemo;
   /** Ancestors of the node the reader paused at, nearest first. */
   private trail: Node[] = [];
   /** Open shadow roots met on the way, for the caller to read and observe. */
@@ -194,6 +209,7 @@ export class TextRunReader implements RunSource {
     this.node = root;
     this.ownOnly = options.ownOnly ?? false;
     this.onRestart = options.onRestart;
+    this.memo = options.memo ?? new AncestorMemo();
   }
 
   get done(): boolean {
@@ -228,8 +244,7 @@ export class TextRunReader implements RunSource {
 
   /** After a pause: the page may have moved or removed the node the reader stopped at. */
   private resume(): void {
-    this.blocks = new Map(); // elements may have moved to other blocks
-    this.links = new Map();
+    this.memo.clear(); // elements may have moved to other blocks
     const node = this.node;
     if (!node || this.holds(node)) return;
     const restart =
@@ -316,7 +331,7 @@ export class TextRunReader implements RunSource {
     const chain: Node[] = [];
     let block: Block | null | undefined;
     for (let current: Node | null = parent; current; current = current.parentNode) {
-      block = this.blocks.get(current);
+      block = this.memo.blocks.get(current);
       if (block !== undefined) break;
       chain.push(current);
       if (!(current instanceof Element) || !isInline(current)) {
@@ -324,7 +339,7 @@ export class TextRunReader implements RunSource {
         break;
       }
     }
-    for (const node of chain) this.blocks.set(node, block ?? null);
+    for (const node of chain) this.memo.blocks.set(node, block ?? null);
     return block ?? null;
   }
 
@@ -333,7 +348,7 @@ export class TextRunReader implements RunSource {
     const chain: Element[] = [];
     let link: HTMLAnchorElement | null | undefined;
     for (let current: Element | null = element; current; current = current.parentElement) {
-      link = this.links.get(current);
+      link = this.memo.links.get(current);
       if (link !== undefined) break;
       chain.push(current);
       if (current.matches('a[href]')) {
@@ -341,7 +356,7 @@ export class TextRunReader implements RunSource {
         break;
       }
     }
-    for (const node of chain) this.links.set(node, link ?? null);
+    for (const node of chain) this.memo.links.set(node, link ?? null);
     return link ?? null;
   }
 
