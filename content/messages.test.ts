@@ -9,7 +9,7 @@ describe('parseMessage', () => {
     [{ type: 'open-nearest' }],
     [{ type: 'open-selection' }],
     [{ type: 'mention-count', count: 3 }],
-    [{ type: 'reveal-mention', index: 0 }],
+    [{ type: 'reveal-mention', index: 0, frame: 'k3x9q' }],
   ])('accepts %j', (message) => {
     expect(parseMessage(message)).toEqual(message);
   });
@@ -23,6 +23,10 @@ describe('parseMessage', () => {
     [{ type: 'mention-count', count: '3' }],
     [{ type: 'mention-count', count: 1.5 }],
     [{ type: 'reveal-mention' }],
+    [{ type: 'reveal-mention', index: 0 }],
+    [{ type: 'reveal-mention', index: 0, frame: 7 }],
+    [{ type: 'reveal-mention', index: 0, frame: '<b>' }],
+    [{ type: 'reveal-mention', index: 0, frame: 'a'.repeat(33) }],
     [{ type: 42 }],
   ])('refuses %j', (message) => {
     expect(parseMessage(message)).toBeNull();
@@ -36,13 +40,18 @@ describe('parseMessage', () => {
 });
 
 describe('parseMentionList', () => {
-  it('accepts a list of summaries', () => {
-    const list = [{ before: 'a ', text: '#MeToo', after: ' b', tag: 'metoo' }];
-    expect(parseMentionList(list)).toEqual(list);
+  it('accepts a frame’s list of summaries', () => {
+    const mentions = [{ before: 'a ', text: '#MeToo', after: ' b', tag: 'metoo' }];
+    expect(parseMentionList({ frame: 'k3x9q', mentions })).toEqual({ frame: 'k3x9q', mentions });
   });
 
   it('refuses anything malformed', () => {
+    const mentions = [{ before: 'a ', text: '#MeToo', after: ' b', tag: 'metoo' }];
     expect(parseMentionList('x')).toBeNull();
-    expect(parseMentionList([{ before: 1, text: '', after: '', tag: '' }])).toBeNull();
+    expect(parseMentionList(mentions)).toBeNull();
+    expect(parseMentionList({ frame: '', mentions })).toBeNull();
+    expect(parseMentionList({ frame: 'k3x9q', mentions: 'x' })).toBeNull();
+    const bad = [{ before: 1, text: '', after: '', tag: '' }];
+    expect(parseMentionList({ frame: 'k3x9q', mentions: bad })).toBeNull();
   });
 });

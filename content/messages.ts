@@ -13,7 +13,8 @@ export type Message =
   | { type: 'open-settings' }
   | { type: 'mention-count'; count: number }
   | { type: 'list-mentions' }
-  | { type: 'reveal-mention'; index: number }
+  /** `frame`: the token of the frame's script whose list the index is in (see `MentionList`). */
+  | { type: 'reveal-mention'; index: number; frame: string }
   | { type: 'open-nearest' }
   | { type: 'open-selection' }
   /** From the background: is a live content script of this extension in the tab? It answers `true`. */
@@ -31,6 +32,20 @@ const SIMPLE = new Set([
   'ping',
 ]);
 
+/**
+ * A content script's answer to `list-mentions`: its mentions, and a token of its own, so that a
+ * `reveal-mention` sent to every frame of the tab is taken up by the frame that listed them alone.
+ */
+export interface MentionList {
+  frame: string;
+  mentions: MentionSummary[];
+}
+
+/** A frame token: what a content script makes for itself, a few letters and digits. */
+function isFrameToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9]{1,32}$/.test(value);
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
 }
@@ -45,17 +60,19 @@ export function parseMessage(value: unknown): Message | null {
     return isCount(count) ? { type, count } : null;
   }
   if (type === 'reveal-mention') {
-    const { index } = value as { index?: unknown };
-    return isCount(index) ? { type, index } : null;
+    const { index, frame } = value as { index?: unknown; frame?: unknown };
+    return isCount(index) && isFrameToken(frame) ? { type, index, frame } : null;
   }
   return null;
 }
 
 /** The content script's answer to `list-mentions`, checked in the popup. */
-export function parseMentionList(value: unknown): MentionSummary[] | null {
-  if (!Array.isArray(value)) return null;
+export function parseMentionList(value: unknown): MentionList | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { frame, mentions } = value as { frame?: unknown; mentions?: unknown };
+  if (!isFrameToken(frame) || !Array.isArray(mentions)) return null;
   const list: MentionSummary[] = [];
-  for (const item of value) {
+  for (const item of mentions) {
     if (typeof item !== 'object' || item === null) return null;
     const { before, text, after, tag } = item as Record<string, unknown>;
     if (
@@ -68,5 +85,5 @@ export function parseMentionList(value: unknown): MentionSummary[] | null {
     }
     list.push({ before, text, after, tag });
   }
-  return list;
+  return { frame, mentions: list };
 }

@@ -10,7 +10,7 @@ import { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
 import { MentionStore } from './mentions';
 import { summarise } from './mention-summary';
-import { parseMessage, type MentionSummary, type Message } from './messages';
+import { parseMessage, type MentionList, type Message } from './messages';
 import { PageScanner } from './scan/page-scanner';
 import {
   DEFAULT_SETTINGS,
@@ -60,6 +60,8 @@ export async function startPageSession(
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
+  // This frame's token in the popup's list: the popup's click is sent to every frame, and meant for one.
+  const frame = Math.random().toString(36).slice(2, 12) || 'frame';
   const shadowRoots: ShadowRoot[] = [];
   let listening: AbortController | null = null;
   let running = false;
@@ -156,16 +158,18 @@ export async function startPageSession(
   });
 
   /** Answers the popup, the context menu and the keyboard command. */
-  const onMessage = (raw: unknown): Promise<MentionSummary[] | true> | undefined => {
+  const onMessage = (raw: unknown): Promise<MentionList | true> | undefined => {
     const message = parseMessage(raw);
     if (!message || ctx.isInvalid) return undefined;
     switch (message.type) {
       case 'ping':
         return Promise.resolve(true);
       case 'list-mentions':
-        return Promise.resolve(running ? store.all().map(summarise) : []);
+        return Promise.resolve({ frame, mentions: running ? store.all().map(summarise) : [] });
       case 'reveal-mention':
-        if (running) void mentionUi.open({ kind: 'index', index: message.index });
+        if (running && message.frame === frame) {
+          void mentionUi.open({ kind: 'index', index: message.index });
+        }
         return undefined;
       case 'open-nearest':
         if (running) void mentionUi.open({ kind: 'nearest' });

@@ -7,7 +7,8 @@ import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { ARTICLE } from './article-text';
 import { h, renderSource, renderStory } from './card/render';
-import { parseMentionList, type MentionSummary } from './messages';
+import { askTopFrame } from './frame-messages';
+import { parseMentionList, type MentionList, type Message } from './messages';
 import { CONTENT_SCRIPT_FILE, originPattern } from './registration';
 import { isActiveOn, siteKey } from './settings';
 import { loadSettings, updateSettings } from './settings-store';
@@ -25,13 +26,12 @@ export async function targetTab(search: string): Promise<{ id: number; url: stri
   return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : null;
 }
 
-/** The mentions the tab's content script reports, or null where no content script answers. */
-async function mentionsIn(tabId: number): Promise<MentionSummary[] | null> {
-  try {
-    return parseMentionList(await browser.tabs.sendMessage(tabId, { type: 'list-mentions' }));
-  } catch {
-    return null;
-  }
+/**
+ * The mentions the tab's top frame reports, as the badge counts them; where the extension does not run
+ * there (a news page with an embedded post), those of the first frame that answers. Null: none runs.
+ */
+export function mentionsIn(tabId: number): Promise<MentionList | null> {
+  return askTopFrame(tabId, { type: 'list-mentions' }, parseMentionList);
 }
 
 function switchControl(
@@ -68,8 +68,8 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
     void renderPopup(doc, root, search);
   };
 
-  const mentions = tab ? await mentionsIn(tab.id) : null;
-  if (mentions === null) {
+  const listed = tab ? await mentionsIn(tab.id) : null;
+  if (listed === null) {
     const scan = h(doc, 'button', { type: 'button' }, t('popup_scan'));
     scan.addEventListener('click', () => {
       if (!tab) return;
@@ -94,6 +94,7 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
       h(doc, 'p', { class: 'buttons' }, scan, host ? always : null),
     );
   } else {
+    const { frame, mentions } = listed;
     const count = mentions.length;
     const list = h(doc, 'ol', { class: 'mentions' });
     mentions.forEach((mention, index) => {
@@ -106,8 +107,9 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
         mention.after,
       );
       button.addEventListener('click', () => {
-        if (tab)
-          void browser.tabs.sendMessage(tab.id, { type: 'reveal-mention', index }).catch(() => {});
+        if (!tab) return;
+        const reveal = { type: 'reveal-mention', index, frame } satisfies Message;
+        void browser.tabs.sendMessage(tab.id, reveal).catch(() => {});
       });
       list.append(h(doc, 'li', {}, button));
     });

@@ -3,7 +3,15 @@
  * with its own highlight and card; the toolbar badge speaks for the top frame alone.
  */
 import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, frameHighlights, hoverFirstMentionIn, tabIdOf, test } from './support/fixtures';
+import {
+  activeTabId,
+  expect,
+  frameHighlights,
+  hoverFirstMentionIn,
+  openPopup,
+  tabIdOf,
+  test,
+} from './support/fixtures';
 
 /** The frame showing a URL that starts with this prefix. */
 async function frameAt(page: Page, prefix: string): Promise<Frame> {
@@ -86,5 +94,59 @@ test.describe('frames', () => {
     expect(badges.length).toBeGreaterThan(0);
     expect(badges.every((text) => text === '')).toBe(true);
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('the popup lists the top frame’s mentions, as the badge counts them, and its click opens that card alone', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+    consoleErrors,
+  }) => {
+    await page.goto('https://x.com/frames/');
+    const frame = await frameAt(page, 'https://x.com/frames/inner.html');
+    await expect.poll(() => frameHighlights(page.mainFrame())).toHaveLength(2);
+    await expect.poll(() => frameHighlights(frame)).toHaveLength(3);
+    // Both frames answer a question sent to the tab; the popup asks the top frame, every time.
+    for (let round = 0; round < 3; round++) {
+      const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
+      await expect(popup.getByRole('heading', { name: 'On this page: 2 mentions' })).toBeVisible();
+      if (round < 2) await popup.close();
+      else {
+        const items = popup.getByRole('region', { name: /On this page/ }).getByRole('listitem');
+        await items.first().getByRole('button').click();
+        await popup.close();
+      }
+    }
+    // The click goes to every frame, and only the frame that listed it opens a card.
+    const dialog = page.locator('metoo-context').locator('[role="dialog"]');
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+    await expect(dialog).toHaveAccessibleName(/^#MeToo /);
+    await page.waitForTimeout(500);
+    await expect(frame.locator('metoo-context [role="dialog"]')).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('on a news page, the popup lists the embedded post’s mention and opens its card there', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://news.example/frames/article.html');
+    const embed = await frameAt(page, 'https://platform.twitter.com/embed/Tweet.html');
+    await expect.poll(() => frameHighlights(embed)).toEqual(['#MeToo']);
+    // The extension may not read this tab's URL: the popup is told the active tab's id.
+    const tabId = await activeTabId(serviceWorker, page);
+    const popup = await extensionContext.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.getByRole('heading', { name: 'On this page: 1 mention' })).toBeVisible();
+    const items = popup.getByRole('region', { name: /On this page/ }).getByRole('listitem');
+    await items.first().getByRole('button').click();
+    await expect(embed.locator('metoo-context').locator('[role="dialog"]')).toBeVisible({
+      timeout: 5_000,
+    });
+    await popup.close();
   });
 });

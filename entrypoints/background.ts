@@ -3,15 +3,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '../content/badge';
 import { CARD_SCRIPT_FILE } from '../content/card/card-module';
 import { t } from '../content/i18n';
+import { tellFrame } from '../content/frame-messages';
 import { parseMessage, type Message } from '../content/messages';
 import { injectIntoOpenTabs, syncRegisteredScripts } from '../content/registration';
 
 const MENU_ID = 'show-metoo-context';
 
-/** Asks the tab's content script to do something; a tab without one simply doesn't answer. */
-function tell(tabId: number | undefined, message: Message): void {
-  if (tabId === undefined) return;
-  browser.tabs.sendMessage(tabId, message).catch(() => {});
+/** Asks a tab's content script to do something; a tab without one simply doesn't answer. */
+function tell(tabId: number | undefined, message: Message, frameId?: number): void {
+  if (tabId !== undefined) void tellFrame(tabId, message, frameId);
 }
 
 export default defineBackground(() => {
@@ -29,7 +29,8 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncRegisteredScripts().catch(() => {}));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID) tell(tab?.id, { type: 'open-selection' });
+    // The selection is in the frame where the menu was opened.
+    if (info.menuItemId === MENU_ID) tell(tab?.id, { type: 'open-selection' }, info.frameId);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
