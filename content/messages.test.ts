@@ -8,6 +8,8 @@ describe('parseMessage', () => {
     [{ type: 'list-mentions' }],
     [{ type: 'open-nearest' }],
     [{ type: 'open-selection' }],
+    [{ type: 'escape' }],
+    [{ type: 'dismiss-card' }],
     [{ type: 'mention-count', count: 3 }],
     [{ type: 'reveal-mention', index: 0, frame: 'k3x9q' }],
   ])('accepts %j', (message) => {

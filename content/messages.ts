@@ -20,10 +20,16 @@ export type Message =
   /** From the background: is a live content script of this extension in the tab? It answers `true`. */
   | { type: 'ping' }
   /** From a content script: run the card's script in my frame (see card/card-module.ts). */
-  | { type: 'load-card' };
+  | { type: 'load-card' }
+  /** From a content script: Escape was pressed in my frame; another frame's card may be open. */
+  | { type: 'escape' }
+  /** From the background, to every frame: close the card as Escape would. */
+  | { type: 'dismiss-card' };
 
 const SIMPLE = new Set([
   'load-card',
+  'escape',
+  'dismiss-card',
   'open-article',
   'open-settings',
   'list-mentions',

@@ -151,6 +151,18 @@ export async function startPageSession(
   ctx.setInterval(() => {
     if (running && !highlight.registered) highlight.register();
   }, 250);
+  // Escape goes to the frame that has focus, which may not be the one showing a hover card: where
+  // the tab has other frames, the background passes it on to all of them.
+  ctx.addEventListener(
+    doc,
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || !running) return;
+      if (window !== window.top || doc.querySelector('iframe, frame'))
+        send(ctx, { type: 'escape' });
+    },
+    { capture: true },
+  );
   // Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     mentionUi.close();
@@ -176,6 +188,9 @@ export async function startPageSession(
         return undefined;
       case 'open-selection':
         if (running) void mentionUi.open({ kind: 'selection' });
+        return undefined;
+      case 'dismiss-card':
+        mentionUi.dismiss();
         return undefined;
       default:
         return undefined;

@@ -65,6 +65,35 @@ test.describe('frames', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('Escape pressed in the top page closes the card a frame shows, the pointer still on its mention', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.goto('https://x.com/frames/');
+    const frame = await frameAt(page, 'https://x.com/frames/inner.html');
+    await expect.poll(() => frameHighlights(frame)).toHaveLength(3);
+    await hoverFirstMentionIn(page, frame);
+    const dialog = frame.locator('metoo-context').locator('[role="dialog"]');
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+    // Keyboard focus stays in the top page: the key goes there, not to the frame.
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0, { timeout: 2_000 });
+    // As Escape in the frame itself: it stays closed while the pointer stays on that mention.
+    const frameBox = await (await frame.frameElement()).boundingBox();
+    const at = await frame.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const box = ranges[0]?.getClientRects()[0];
+      return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+    });
+    if (!frameBox || !at) throw new Error('no mention in the frame');
+    await page.mouse.move(frameBox.x + at.x + 2, frameBox.y + at.y);
+    await page.waitForTimeout(1_000);
+    await expect(dialog).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('a tweet embedded in a news page is read in its platform.twitter.com frame', async ({
     page,
     serviceWorker,

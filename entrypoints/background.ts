@@ -64,6 +64,13 @@ export default defineBackground(() => {
           })
           .then(() => true);
       }
+      case 'escape':
+        // A hover card stays open while focus is in another frame, where the key went: every frame
+        // of the tab hears it.
+        if (sender.tab?.id !== undefined) {
+          browser.tabs.sendMessage(sender.tab.id, { type: 'dismiss-card' }).catch(() => {});
+        }
+        break;
       case 'mention-count':
         // Only the top frame speaks for the tab.
         if (sender.tab?.id !== undefined && sender.frameId === 0) {

@@ -59,6 +59,8 @@ export interface MentionUi {
   replay(events: readonly Event[]): void;
   open(choice: MentionChoice): void;
   close(): void;
+  /** Closes the card as Escape does: it stays closed while the pointer rests on its mention. */
+  dismiss(): void;
 }
 
 export interface CardModule {

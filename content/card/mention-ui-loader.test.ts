@@ -9,12 +9,14 @@ function fakeLayer() {
     replayed: [] as string[],
     opened: [] as MentionChoice[],
     closed: 0,
+    dismissed: 0,
   };
   const layer: MentionUi = {
     listen: (signal) => void seen.listened.push(signal),
     replay: (events) => void seen.replayed.push(...events.map((event) => event.type)),
     open: (choice) => void seen.opened.push(choice),
     close: () => void (seen.closed += 1),
+    dismiss: () => void (seen.dismissed += 1),
   };
   const module: CardModule = { createMentionUi: () => layer };
   return { ui: seen, layer, module };
@@ -123,5 +125,19 @@ describe('MentionUiLoader', () => {
     expect(ui.opened).toEqual([{ kind: 'nearest' }]);
     loader.close();
     expect(ui.closed).toBe(1);
+    loader.dismiss();
+    expect(ui.dismissed).toBe(1);
+  });
+
+  it('dismisses nothing, and loads nothing, before the layer is there', () => {
+    const { ui, module } = fakeLayer();
+    const { load } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    loader.dismiss();
+    expect(load).not.toHaveBeenCalled();
+    expect(ui.dismissed).toBe(0);
   });
 });

@@ -74,6 +74,11 @@ export class MentionUiLoader {
     this.#ui?.close();
   }
 
+  /** As Escape does; nothing to do before the layer is there (no card was ever open). */
+  dismiss(): void {
+    this.#ui?.dismiss();
+  }
+
   /** Notes the last pointer move and focus until the layer is there or the page is let go. */
   #remember(): void {
     if (this.#memory || !this.#signal || this.#signal.aborted) return;

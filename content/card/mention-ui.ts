@@ -71,5 +71,8 @@ export function createMentionUi(
     close() {
       controller.close();
     },
+    dismiss() {
+      controller.dispatch({ type: 'escape' });
+    },
   };
 }
