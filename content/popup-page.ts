@@ -30,7 +30,7 @@ export async function targetTab(search: string): Promise<{ id: number; url: stri
  * The mentions the tab's top frame reports, as the badge counts them; where the extension does not run
  * there (a news page with an embedded post), those of the first frame that answers. Null: none runs.
  */
-export function mentionsIn(tabId: number): Promise<MentionList | null> {
+function mentionsIn(tabId: number): Promise<MentionList | null> {
   return askTopFrame(tabId, { type: 'list-mentions' }, parseMentionList);
 }
 
