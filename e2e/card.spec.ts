@@ -159,6 +159,31 @@ test.describe('the card', () => {
     await expect(page.locator('#tag-link')).toBeFocused();
   });
 
+  test('Tab past the card’s last control goes on from the link; Shift+Tab from its first goes back to it', async ({
+    page,
+  }) => {
+    await openCardFixture(page);
+    await page.locator('#tag-link').focus();
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Tab');
+    const close = dialog.getByRole('button', { name: 'Close' });
+    await expect(close).toBeFocused();
+    // The card sits at the end of the page; going back from it stops at the link, the card still open.
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.locator('#tag-link')).toBeFocused();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(close).toBeFocused();
+    const controls = await dialog.locator('button, a[href]').count();
+    for (let i = 1; i < controls; i++) await page.keyboard.press('Tab');
+    await expect(dialog.locator('button, a[href]').last()).toBeFocused();
+    // On from the last control: what follows the link in the page, not the browser's own controls.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#after')).toBeFocused();
+    await expect(dialog).toHaveCount(0);
+  });
+
   test('closes when keyboard focus moves on past the card', async ({ page }) => {
     await openCardFixture(page);
     await page.locator('#tag-link').focus();

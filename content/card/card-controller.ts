@@ -212,11 +212,34 @@ export class CardController {
     this.dispatch({ type: 'blurMention' });
   }
 
-  /** Tab from a focused hashtag link walks into its open card; Escape closes it. */
+  /**
+   * Tab from a focused hashtag link walks into its open card, and out of its last control on to what
+   * follows the link (the card itself sits at the end of the page); Shift+Tab from its first control
+   * goes back to the link. Escape closes it.
+   */
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Tab' && !event.shiftKey && this.state.name === 'open') {
+    if (event.key === 'Tab' && this.state.name === 'open') {
       const link = this.state.target.link;
-      if (link && event.target === link && this.view.focusFirst()) event.preventDefault();
+      if (!event.shiftKey && link && event.target === link) {
+        if (this.view.focusFirst()) event.preventDefault();
+        return;
+      }
+      const back = link ?? this.returnFocusTo;
+      if (!back || !this.view.holds(event)) return;
+      const edge = this.view.focusEdge();
+      if (
+        event.shiftKey ? edge === 'first' || edge === 'only' : edge === 'last' || edge === 'only'
+      ) {
+        // Back to the mention: Shift+Tab stops there; Tab goes on from it, as the browser moves focus
+        // after this handler, and leaving the mention closes the card.
+        if (event.shiftKey) event.preventDefault();
+        this.movingFocus = true;
+        try {
+          back.focus();
+        } finally {
+          this.movingFocus = false;
+        }
+      }
       return;
     }
     if (event.key !== 'Escape') return;

@@ -32,6 +32,8 @@ export interface CardSurface {
   show(subject: CardSubject, anchor: Range, options: ShowOptions): Promise<void>;
   hide(): void;
   focusFirst(): boolean;
+  /** Whether focus is on the card's first control, its last, or its only one; null: elsewhere. */
+  focusEdge(): 'first' | 'last' | 'only' | null;
   prepare(): Promise<void>;
 }
 

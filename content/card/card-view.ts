@@ -28,6 +28,9 @@ import { renderCard, type CardActions, type CardSubject } from './render';
 
 export const CARD_ELEMENT = 'metoo-context';
 
+/** The card's controls, in the order Tab walks them. */
+const CONTROLS = 'button, a[href]';
+
 export class CardView implements CardSurface {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private stopPlacing: (() => void) | null = null;
@@ -132,10 +135,21 @@ export class CardView implements CardSurface {
 
   /** Moves focus to the card's first control; false when no card is shown. */
   focusFirst(): boolean {
-    const first = this.dialog?.querySelector<HTMLElement>('button, a[href]');
+    const first = this.dialog?.querySelector<HTMLElement>(CONTROLS);
     if (!first) return false;
     first.focus();
     return true;
+  }
+
+  focusEdge(): 'first' | 'last' | 'only' | null {
+    const dialog = this.dialog;
+    const root = dialog?.getRootNode();
+    const active = root instanceof ShadowRoot ? root.activeElement : null;
+    if (!dialog || !active) return null;
+    const controls = dialog.querySelectorAll<HTMLElement>(CONTROLS);
+    const first = controls[0] === active;
+    const last = controls[controls.length - 1] === active;
+    return first && last ? 'only' : first ? 'first' : last ? 'last' : null;
   }
 
   hide(): void {
