@@ -44,16 +44,19 @@ describe('parseMessage', () => {
 describe('parseMentionList', () => {
   it('accepts a frame’s list of summaries', () => {
     const mentions = [{ before: 'a ', text: '#MeToo', after: ' b', tag: 'metoo' }];
-    expect(parseMentionList({ frame: 'k3x9q', mentions })).toEqual({ frame: 'k3x9q', mentions });
+    const list = { frame: 'k3x9q', running: true, mentions };
+    expect(parseMentionList(list)).toEqual(list);
   });
 
   it('refuses anything malformed', () => {
     const mentions = [{ before: 'a ', text: '#MeToo', after: ' b', tag: 'metoo' }];
     expect(parseMentionList('x')).toBeNull();
     expect(parseMentionList(mentions)).toBeNull();
-    expect(parseMentionList({ frame: '', mentions })).toBeNull();
-    expect(parseMentionList({ frame: 'k3x9q', mentions: 'x' })).toBeNull();
+    expect(parseMentionList({ frame: '', running: true, mentions })).toBeNull();
+    expect(parseMentionList({ frame: 'k3x9q', mentions })).toBeNull();
+    expect(parseMentionList({ frame: 'k3x9q', running: 'yes', mentions })).toBeNull();
+    expect(parseMentionList({ frame: 'k3x9q', running: true, mentions: 'x' })).toBeNull();
     const bad = [{ before: 1, text: '', after: '', tag: '' }];
-    expect(parseMentionList({ frame: 'k3x9q', mentions: bad })).toBeNull();
+    expect(parseMentionList({ frame: 'k3x9q', running: true, mentions: bad })).toBeNull();
   });
 });

@@ -44,6 +44,8 @@ const SIMPLE = new Set([
  */
 export interface MentionList {
   frame: string;
+  /** Whether the extension is on in that frame (settings); off, it lists nothing. */
+  running: boolean;
   mentions: MentionSummary[];
 }
 
@@ -75,8 +77,8 @@ export function parseMessage(value: unknown): Message | null {
 /** The content script's answer to `list-mentions`, checked in the popup. */
 export function parseMentionList(value: unknown): MentionList | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { frame, mentions } = value as { frame?: unknown; mentions?: unknown };
-  if (!isFrameToken(frame) || !Array.isArray(mentions)) return null;
+  const { frame, running, mentions } = value as Partial<Record<keyof MentionList, unknown>>;
+  if (!isFrameToken(frame) || typeof running !== 'boolean' || !Array.isArray(mentions)) return null;
   const list: MentionSummary[] = [];
   for (const item of mentions) {
     if (typeof item !== 'object' || item === null) return null;
@@ -91,5 +93,5 @@ export function parseMentionList(value: unknown): MentionList | null {
     }
     list.push({ before, text, after, tag });
   }
-  return { frame, mentions: list };
+  return { frame, running, mentions: list };
 }

@@ -177,7 +177,11 @@ export async function startPageSession(
       case 'ping':
         return Promise.resolve(true);
       case 'list-mentions':
-        return Promise.resolve({ frame, mentions: running ? store.all().map(summarise) : [] });
+        return Promise.resolve({
+          frame,
+          running,
+          mentions: running ? store.all().map(summarise) : [],
+        });
       case 'reveal-mention':
         if (running && message.frame === frame) {
           void mentionUi.open({ kind: 'index', index: message.index });

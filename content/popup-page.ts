@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { ARTICLE } from './article-text';
 import { h, renderSource, renderStory } from './card/render';
 import { askTopFrame } from './frame-messages';
-import { parseMentionList, type MentionList, type Message } from './messages';
+import { parseMentionList, parseMessage, type MentionList, type Message } from './messages';
 import { CONTENT_SCRIPT_FILE, originPattern } from './registration';
 import { isActiveOn, siteKey } from './settings';
 import { loadSettings, updateSettings } from './settings-store';
@@ -50,12 +50,42 @@ function switchControl(
   return h(doc, 'p', { class: 'switch' }, input, h(doc, 'label', { for: id }, label));
 }
 
+/** The host of a web page; none for the browser's and extensions' own pages, which no switch covers. */
 function hostOf(url: string): string {
   try {
-    return new URL(url).hostname;
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? hostname : '';
   } catch {
     return '';
   }
+}
+
+/** Stops the popup following its tab: set while a rendering of the popup listens. */
+let unfollow: (() => void) | null = null;
+
+/**
+ * Lists the tab's mentions again whenever its content script reports a new count (a switch turned,
+ * a scan done, posts arrived), so the list never shows what the page no longer does.
+ */
+function followTab(tabId: number, fill: (listed: MentionList | null) => void): void {
+  unfollow?.();
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const onMessage = (raw: unknown, sender: { tab?: { id?: number } }) => {
+    if (parseMessage(raw)?.type !== 'mention-count' || sender.tab?.id !== tabId) return undefined;
+    // A scan reports after each batch: one list for a burst of them.
+    if (pending === null) {
+      pending = setTimeout(() => {
+        pending = null;
+        void mentionsIn(tabId).then(fill);
+      }, 150);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  unfollow = () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (pending !== null) clearTimeout(pending);
+  };
 }
 
 export async function renderPopup(doc: Doc, root: HTMLElement, search: string): Promise<void> {
@@ -68,32 +98,45 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
     void renderPopup(doc, root, search);
   };
 
-  const listed = tab ? await mentionsIn(tab.id) : null;
-  if (listed === null) {
-    const scan = h(doc, 'button', { type: 'button' }, t('popup_scan'));
-    scan.addEventListener('click', () => {
-      if (!tab) return;
-      void browser.scripting
-        .executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}`] })
-        .then(() => setTimeout(rerender, 300))
-        .catch(() => {
-          status.textContent = t('popup_cannot_scan');
-        });
-    });
-    const always = h(doc, 'button', { type: 'button' }, t('popup_always'));
-    always.addEventListener('click', () => {
-      const pattern = originPattern(host);
-      if (!pattern) return;
-      void browser.permissions.request({ origins: [pattern] }).then((granted) => {
-        status.textContent = granted ? t('popup_always_granted') : t('popup_always_refused');
+  const fillPageSection = (listed: MentionList | null) => {
+    pageSection.replaceChildren();
+    if (listed === null) {
+      const scan = h(doc, 'button', { type: 'button' }, t('popup_scan'));
+      scan.addEventListener('click', () => {
+        if (!tab) return;
+        void browser.scripting
+          .executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}`] })
+          .then(() => setTimeout(rerender, 300))
+          .catch(() => {
+            status.textContent = t('popup_cannot_scan');
+          });
       });
-    });
-    pageSection.append(
-      h(doc, 'h2', { id: 'on-page' }, t('popup_on_page')),
-      h(doc, 'p', {}, t('popup_not_running')),
-      h(doc, 'p', { class: 'buttons' }, scan, host ? always : null),
-    );
-  } else {
+      const always = h(doc, 'button', { type: 'button' }, t('popup_always'));
+      always.addEventListener('click', () => {
+        const pattern = originPattern(host);
+        if (!pattern) return;
+        void browser.permissions.request({ origins: [pattern] }).then((granted) => {
+          status.textContent = granted ? t('popup_always_granted') : t('popup_always_refused');
+        });
+      });
+      pageSection.append(
+        h(doc, 'h2', { id: 'on-page' }, t('popup_on_page')),
+        h(doc, 'p', {}, t('popup_not_running')),
+        // An extension's own page can be neither scanned nor allowed; a page whose address the
+        // popup may not read (no access yet) may be scanned once.
+        ...(host || !tab?.url
+          ? [h(doc, 'p', { class: 'buttons' }, scan, host ? always : null)]
+          : []),
+      );
+      return;
+    }
+    if (!listed.running) {
+      pageSection.append(
+        h(doc, 'h2', { id: 'on-page' }, t('popup_on_page')),
+        h(doc, 'p', { class: 'muted' }, t('popup_off_here')),
+      );
+      return;
+    }
     const { frame, mentions } = listed;
     const count = mentions.length;
     const list = h(doc, 'ol', { class: 'mentions' });
@@ -122,7 +165,10 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
       ),
       count > 0 ? list : h(doc, 'p', { class: 'muted' }, t('popup_none')),
     );
-  }
+  };
+  // Following first: a count the tab reports while the first list is on its way is not missed.
+  if (tab) followTab(tab.id, fillPageSection);
+  fillPageSection(tab ? await mentionsIn(tab.id) : null);
 
   const switches = h(
     doc,

@@ -110,6 +110,53 @@ test.describe('settings, popup and badge', () => {
     await popup.close();
   });
 
+  test('the popup says when it is off here, and its list follows its own switch', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/card/');
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await serviceWorker.evaluate(() =>
+      chrome.storage.sync.set({ settings: { version: 1, sites: { x: false } } }),
+    );
+    await expect.poll(() => highlightedTexts(page)).toEqual([]);
+    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
+    const section = popup.getByRole('region', { name: /On this page/ });
+    // Off for the site: not "no mentions", which the page has.
+    await expect(section).toContainText('MeToo Context is off here');
+    await expect(popup.getByText('No mentions of #MeToo here.')).toHaveCount(0);
+    const site = popup.getByRole('switch', { name: /On this site/ });
+    await site.check();
+    await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
+    await expect(popup.getByRole('heading', { name: 'On this page: 4 mentions' })).toBeVisible({
+      timeout: 3_000,
+    });
+    await expect(section.getByRole('listitem')).toHaveCount(4);
+    // The list came back without taking focus from the switch.
+    await expect(site).toBeFocused();
+    await site.uncheck();
+    await expect(section).toContainText('MeToo Context is off here', { timeout: 3_000 });
+    await expect(section.getByRole('listitem')).toHaveCount(0);
+    await popup.close();
+  });
+
+  test('on the extension’s own pages the popup offers no switch or permission for a site', async ({
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const options = await openOptions(extensionContext, extensionId);
+    const popup = await openPopup(options, extensionContext, extensionId, serviceWorker);
+    await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
+    await expect(popup.getByRole('switch', { name: /On this site/ })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Always run on this site' })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Scan this page' })).toHaveCount(0);
+    await expect(popup.getByRole('switch', { name: /everywhere/i })).toBeVisible();
+    await popup.close();
+  });
+
   test('the popup’s switch for everywhere turns it off in every tab, and back on', async ({
     page,
     extensionContext,
