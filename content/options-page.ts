@@ -13,7 +13,7 @@ import { highlightCss } from './highlight';
 import { originPattern, userOrigins } from './registration';
 import { DEFAULT_SETTINGS, DWELL_RANGE, type Settings } from './settings';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
-import { SITE_NAMES, SITES } from './sites';
+import { SITE_NAMES, SITES, siteForHost } from './sites';
 
 type Doc = Document;
 
@@ -242,6 +242,12 @@ export async function renderOptionsPage(
       status.textContent = t('options_not_a_site');
       return;
     }
+    // `https://host/*`: a listed site (or one of its subdomains) needs no permission of its own.
+    const host = new URL(pattern.slice(0, -1)).hostname;
+    if (siteForHost(host)) {
+      status.textContent = t('options_already_listed', host);
+      return;
+    }
     void browser.permissions.request({ origins: [pattern] }).then((granted) => {
       status.textContent = granted ? t('options_added', pattern) : t('options_not_added');
       addInput.value = '';
@@ -365,10 +371,30 @@ export async function renderOptionsPage(
     // Set once the status line is on the page, so that screen readers announce it.
     setTimeout(() => (status.textContent = notice), 0);
   }
+  // Changes made elsewhere (the popup, another settings tab) show here too.
+  const showSettings = (next: Settings) => {
+    enabled.checked = next.enabled;
+    dwell.value = String(next.dwellMs);
+    dwellOut.textContent = t('options_ms', next.dwellMs);
+    for (const [name, value] of [
+      ['trigger', next.trigger],
+      ['highlight', next.highlightStyle],
+      ['theme', next.theme],
+    ] as const) {
+      const radio = root.querySelector<HTMLInputElement>(`#${name}-${value}`);
+      if (radio) radio.checked = true;
+    }
+    translations.checked = next.translations;
+    related.checked = next.related;
+    for (const site of SITES) {
+      const on = root.querySelector<HTMLInputElement>(`#site-${site.id}`);
+      if (on) on.checked = next.sites[site.id] !== false;
+    }
+    updatePreview();
+  };
   unwatch = watchSettings((next) => {
     if (pending !== null) return; // our own newer change is on its way
     settings = next;
-    enabled.checked = next.enabled;
-    updatePreview();
+    showSettings(next);
   });
 }

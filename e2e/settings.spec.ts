@@ -157,6 +157,50 @@ test.describe('settings, popup and badge', () => {
     await popup.close();
   });
 
+  test('the settings page shows changes made elsewhere: the popup, another settings tab', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const options = await openOptions(extensionContext, extensionId);
+    const x = options.getByRole('switch', { name: 'X', exact: true });
+    await expect(x).toBeChecked();
+    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
+    await popup.getByRole('switch', { name: /On this site/ }).uncheck();
+    await expect(x).not.toBeChecked({ timeout: 3_000 });
+    await popup.close();
+    const second = await openOptions(extensionContext, extensionId);
+    await second.getByRole('radio', { name: 'On click' }).check();
+    await second.getByRole('radio', { name: 'Dark' }).check();
+    await second.getByRole('checkbox', { name: /related campaigns/i }).check();
+    await expect(second.getByText('Saved.')).toBeVisible();
+    await expect(options.getByRole('radio', { name: 'On click' })).toBeChecked({ timeout: 3_000 });
+    await expect(options.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    await expect(options.getByRole('checkbox', { name: /related campaigns/i })).toBeChecked();
+    await expect(x).not.toBeChecked();
+    await second.close();
+    await options.close();
+  });
+
+  test('adding a site that is already listed says so, and asks for nothing', async ({
+    extensionContext,
+    extensionId,
+  }) => {
+    const options = await openOptions(extensionContext, extensionId);
+    await options.getByRole('textbox', { name: 'Add a site' }).fill('www.x.com');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect(options.locator('p.status')).toHaveText(
+      'www.x.com is one of the sites above already.',
+    );
+    await expect(options.getByRole('list', { name: /sites you added/i })).toContainText(
+      'No other sites yet',
+    );
+    await options.close();
+  });
+
   test('the popup’s switch for everywhere turns it off in every tab, and back on', async ({
     page,
     extensionContext,
