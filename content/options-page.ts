@@ -10,7 +10,7 @@ import { ARTICLE } from './article-text';
 import { h, renderCard } from './card/render';
 import { HIGHLIGHT_NAME } from './mentions';
 import { highlightCss } from './highlight';
-import { originPattern, userOrigins } from './registration';
+import { hostPattern, siteHost, userOrigins } from './registration';
 import { DEFAULT_SETTINGS, DWELL_RANGE, type Settings } from './settings';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { SITE_NAMES, SITES, siteForHost } from './sites';
@@ -47,6 +47,11 @@ function checkbox(doc: Doc, checked: boolean, role?: 'switch'): HTMLInputElement
   return input;
 }
 
+/** The id of a choice's radio button for one value. */
+function optionId(name: string, value: string): string {
+  return `${name}-${value}`;
+}
+
 function choice<T extends string>(
   doc: Doc,
   name: string,
@@ -67,7 +72,7 @@ function choice<T extends string>(
     input.type = 'radio';
     input.name = name;
     input.value = option.value;
-    input.id = `${name}-${option.value}`;
+    input.id = optionId(name, option.value);
     input.checked = option.value === current;
     input.addEventListener('change', () => {
       if (input.checked) onChange(option.value);
@@ -237,17 +242,17 @@ export async function renderOptionsPage(
   );
   addForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const pattern = originPattern(addInput.value);
-    if (!pattern) {
+    const host = siteHost(addInput.value);
+    if (host === null) {
       status.textContent = t('options_not_a_site');
       return;
     }
-    // `https://host/*`: a listed site (or one of its subdomains) needs no permission of its own.
-    const host = new URL(pattern.slice(0, -1)).hostname;
+    // A listed site (or one of its subdomains) needs no permission of its own.
     if (siteForHost(host)) {
       status.textContent = t('options_already_listed', host);
       return;
     }
+    const pattern = hostPattern(host);
     void browser.permissions.request({ origins: [pattern] }).then((granted) => {
       status.textContent = granted ? t('options_added', pattern) : t('options_not_added');
       addInput.value = '';
@@ -381,7 +386,7 @@ export async function renderOptionsPage(
       ['highlight', next.highlightStyle],
       ['theme', next.theme],
     ] as const) {
-      const radio = root.querySelector<HTMLInputElement>(`#${name}-${value}`);
+      const radio = root.querySelector<HTMLInputElement>(`#${optionId(name, value)}`);
       if (radio) radio.checked = true;
     }
     translations.checked = next.translations;

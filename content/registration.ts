@@ -15,8 +15,8 @@ export function userOrigins(granted: readonly string[]): string[] {
   return [...new Set(granted)].filter((origin) => !builtIn.has(origin)).sort();
 }
 
-/** A match pattern for the site a user typed: a host name or a URL. Null when it is neither. */
-export function originPattern(input: string): string | null {
+/** The host of the site a user typed, a host name or a URL, in lower case. Null when it is neither. */
+export function siteHost(input: string): string | null {
   const text = input.trim();
   if (!text) return null;
   let host: string;
@@ -26,7 +26,18 @@ export function originPattern(input: string): string | null {
     return null;
   }
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host) && host !== 'localhost') return null;
-  return `https://${host.toLowerCase()}/*`;
+  return host.toLowerCase();
+}
+
+/** The match pattern for a host's pages. */
+export function hostPattern(host: string): string {
+  return `https://${host}/*`;
+}
+
+/** A match pattern for the site a user typed: a host name or a URL. Null when it is neither. */
+export function originPattern(input: string): string | null {
+  const host = siteHost(input);
+  return host === null ? null : hostPattern(host);
 }
 
 /** Registers the content script for the user's origins, or unregisters it when there are none. */

@@ -263,13 +263,11 @@ async function main(): Promise<void> {
       hashWalk: hashWalkPasses,
       hostWalk: hostWalkPasses,
     };
-    const samples: Record<keyof typeof measures, number[]> = {
-      floor: [],
-      scan: [],
-      hashWalk: [],
-      hostWalk: [],
-    };
     const names = Object.keys(measures) as (keyof typeof measures)[];
+    const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+      keyof typeof measures,
+      number[]
+    >;
     for (let i = 0; i <= SCAN_RUNS; i++) {
       // Each goes first in turn: what ran before (and the garbage it left) is the same for all.
       for (let k = 0; k < names.length; k++) {
