@@ -13,6 +13,7 @@ import type { Server } from 'node:https';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { PAGES_DIR, startFixtureServer, type SeenRequest } from '../e2e/support/server.ts';
+import * as probes from '../test/probes.ts';
 
 const OUTPUT = resolve(import.meta.dirname, '..', '.output');
 /** Pages of sites that are not among the extension's social sites (a site a user adds). */
@@ -177,11 +178,7 @@ export async function gotoExtensionPage(page: Page, path: string): Promise<void>
 
 /** The text of every range in the `metoo-mention` highlight, in the page's own world. */
 export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
-    return texts;
-  });
+  return page.evaluate(probes.highlightedTexts);
 }
 
 const sorted = (texts: readonly string[]) => [...texts].sort();
@@ -210,14 +207,7 @@ export function pageState(page: Page): Promise<string> {
 
 /** The centre of the first box of the n-th highlighted range, in document order. */
 export function mentionPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate((i) => {
-    const highlight = CSS.highlights.get('metoo-mention');
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const box = ranges[i]?.getClientRects()[0];
-    if (!box) throw new Error(`no highlighted range ${i}`);
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, index);
+  return page.evaluate(probes.mentionPoint, index);
 }
 
 /** The card's dialog as the page shows it: null while no card is shown. */

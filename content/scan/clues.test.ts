@@ -4,7 +4,7 @@ import { findMentions } from '../detect';
 import { familyTag } from '../family';
 import { LinkClues, hasTextClue } from './clues';
 import { linkTag } from './run-mentions';
-import { cuts, mentionText, pieces, spelledTag } from './test-spellings';
+import { cuts, mentionText, pieces, spelledTag } from '../../test/spellings';
 
 describe('hasTextClue', () => {
   it.each([

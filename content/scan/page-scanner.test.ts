@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MentionStore } from '../mentions';
-import { mount } from '../test-dom';
+import { mount } from '../../test/dom';
 import { PageScanner, type ScannerHooks } from './page-scanner';
 import type { TagOptions } from './run-mentions';
 import { SLICE_MS } from './yield';

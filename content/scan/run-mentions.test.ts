@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mount } from '../test-dom';
+import { mount } from '../../test/dom';
 import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
 import { TextRunReader, type TextRun } from './text-model';
 

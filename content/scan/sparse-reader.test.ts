@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mount } from '../test-dom';
+import { mount } from '../../test/dom';
 import { LinkClues } from './clues';
 import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
 import { SparseRunReader } from './sparse-reader';
 import { TextRunReader, type RunSource } from './text-model';
-import { cuts, mentionText, pieces, spelledTag } from './test-spellings';
+import { cuts, mentionText, pieces, spelledTag } from '../../test/spellings';
 
 const ALL: TagOptions = { translations: true, related: true };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mount } from '../test-dom';
+import { mount } from '../../test/dom';
 import { TextRunReader, blockOf, insideSkipped, positionAt, type TextRun } from './text-model';
 
 function runsOf(html: string): TextRun[] {

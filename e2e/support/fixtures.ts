@@ -14,6 +14,7 @@ import type { Server } from 'node:https';
 import type { SeenRequest } from './server';
 import { extensionId, launchWithExtension } from './browser';
 import { startFixtureServer } from './server';
+import * as probes from '../../test/probes';
 
 interface WorkerFixtures {
   fixtureServer: { server: Server; port: number; requests: SeenRequest[] };
@@ -123,12 +124,7 @@ export { expect };
 
 /** The text of every range in the `metoo-mention` highlight, in the page's own world. */
 export function highlightedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    // A loop, not Array.prototype.map: hostile fixtures overwrite built-ins in this world.
-    const texts: string[] = [];
-    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
-    return texts;
-  });
+  return page.evaluate(probes.highlightedTexts);
 }
 
 /** Waits until the highlight holds exactly these texts (order-insensitive). */
@@ -145,15 +141,8 @@ export async function openCardFixture(page: Page): Promise<void> {
 }
 
 /** The centre of the first box of the n-th highlighted range. */
-export async function mentionPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate((i) => {
-    const highlight = CSS.highlights.get('metoo-mention');
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const box = ranges[i]?.getClientRects()[0];
-    if (!box) throw new Error(`no highlighted range ${i}`);
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, index);
+export function mentionPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(probes.mentionPoint, index);
 }
 
 /** The card's dialog, through the open shadow root. */
@@ -271,23 +260,13 @@ export function cardOpenedAfter(page: Page): Promise<number | null> {
 }
 
 /** The text of every range in a frame's own `metoo-mention` highlight. */
-export function frameHighlights(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => {
-    const texts: string[] = [];
-    for (const range of CSS.highlights.get('metoo-mention') ?? []) texts.push(String(range));
-    return texts.sort();
-  });
+export async function frameHighlights(frame: Frame): Promise<string[]> {
+  return (await frame.evaluate(probes.highlightedTexts)).sort();
 }
 
 /** Hovers the first mention highlighted in a frame, in the page's coordinates. */
 export async function hoverFirstMentionIn(page: Page, frame: Frame): Promise<void> {
-  const inFrame = await frame.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const box = ranges[0]?.getClientRects()[0];
-    if (!box) throw new Error('no highlighted range in the frame');
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
+  const inFrame = await frame.evaluate(probes.mentionPoint, 0);
   const frameBox = await (await frame.frameElement()).boundingBox();
   if (!frameBox) throw new Error('the frame has no box');
   await page.mouse.move(frameBox.x + inFrame.x, frameBox.y + inFrame.y);

@@ -4,7 +4,7 @@
  * near misses and noise. Never used by shipped code.
  */
 import fc from 'fast-check';
-import { FAMILY } from '../family';
+import { FAMILY } from '../content/family';
 
 const ID_CHARACTERS = new Set(FAMILY.flatMap(({ id }) => [...id]));
 /** What a spelling may be made of: each id character and each part of its decomposition. */

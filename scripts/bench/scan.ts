@@ -1,0 +1,85 @@
+/**
+ * 1. scan: floor, our scanner, mark.js, on the page without the extension. The floor and the
+ * scanner are measured in the same state, in turns (which goes first alternates), each sample the
+ * mean of a few passes; mark.js, which writes into the page and leaves garbage behind, runs apart,
+ * after them.
+ */
+import type { Page } from '@playwright/test';
+import { type Bench, type Figures, median, POSTS, round, RUNS } from './common.ts';
+import { hashWalk, hostWalk, markjsRead, scannerRead, textWalk } from './walks.ts';
+
+/** The scan figures are a few milliseconds each: more runs, after one that warms all three up. */
+const SCAN_RUNS = 15;
+/** Passes averaged into one scan or floor sample. */
+const SCAN_PASSES = 1;
+
+export type ScanSamples = Record<'floor' | 'scan' | 'hashWalk' | 'hostWalk', number[]>;
+
+/**
+ * Samples the four measures in rotation, `rounds` rounds after one that warms up: each goes first
+ * in turn, so that what ran before (and the garbage it left) is the same for all.
+ */
+export async function rotate(
+  page: Page,
+  rounds: number,
+  passes: number,
+): Promise<{ samples: ScanSamples; mentions: number }> {
+  let mentions = 0;
+  const measures = {
+    floor: () => page.evaluate(textWalk, passes),
+    scan: async () => {
+      const result = await page.evaluate(scannerRead, passes);
+      mentions = result.mentions;
+      return result.ms;
+    },
+    hashWalk: () => page.evaluate(hashWalk, passes),
+    hostWalk: () => page.evaluate(hostWalk, passes),
+  };
+  const names = Object.keys(measures) as (keyof ScanSamples)[];
+  const samples: ScanSamples = { floor: [], scan: [], hashWalk: [], hostWalk: [] };
+  for (let i = 0; i <= rounds; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length] as keyof ScanSamples;
+      const ms = await measures[name]();
+      if (i > 0) samples[name].push(ms);
+    }
+  }
+  return { samples, mentions };
+}
+
+export async function measureScan(bench: Bench): Promise<Figures> {
+  console.log(`• scan: ${POSTS} posts, ${bench.timeline.mentions} mentions`);
+  const page = await bench.context.newPage();
+  await page.goto('https://bench.test/timeline.html');
+  await page.evaluate(bench.scanBundle);
+  await page.evaluate(bench.markjs);
+  const { samples, mentions } = await rotate(page, SCAN_RUNS, SCAN_PASSES);
+  const mark: number[] = [];
+  let markjsMatches = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    const marking = await page.evaluate(markjsRead);
+    markjsMatches = marking.matches;
+    if (i > 0) mark.push(marking.ms);
+  }
+  await page.close();
+  const floorMs = median(samples.floor);
+  const scanMs = median(samples.scan);
+  const hashWalkMs = median(samples.hashWalk);
+  const hostWalkMs = median(samples.hostWalk);
+  const markjsMs = median(mark);
+  return {
+    posts: POSTS,
+    mentions,
+    floorMs: round(floorMs),
+    scanMs: round(scanMs),
+    markjsMs: round(markjsMs),
+    markjsMentions: markjsMatches,
+    floorRatio: round(scanMs / floorMs),
+    markjsRatio: round(markjsMs / scanMs),
+    hashWalkMs: round(hashWalkMs),
+    hostWalkMs: round(hostWalkMs),
+    // The least a scanner could cost that looks at every text node for a hash sign and finds
+    // the open shadow roots (as #4 asks), before it reads a single mention.
+    leastRatio: round((hashWalkMs + hostWalkMs) / floorMs),
+  };
+}
