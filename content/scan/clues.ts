@@ -4,7 +4,8 @@
  * (clues.test.ts checks this against the full reader). Sometimes a false positive: the exact reader
  * decides.
  */
-import { bodyEnd, mayStartFamilyId } from '../detect';
+import { bodyEnd } from '../detect/characters';
+import { mayStartFamilyId } from '../detect/family-hashtags';
 import { FAMILY, familyTag } from '../family';
 import { SITES, siteForHost, type HashtagLinkShape } from '../sites';
 import { linkTag } from './run-mentions';
@@ -26,7 +27,7 @@ const alternatives = (words: Iterable<string>) =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 
 /**
- * A hash sign that may start a family hashtag: its ASCII body (detect.ts: letters, digits, '_') ends
+ * A hash sign that may start a family hashtag: its ASCII body (detect/characters.ts: letters, digits, '_') ends
  * at a non-ASCII character or the end of the text and begins like a family id, or ends at another
  * ASCII character and is a family id. Or the end of the phrase rule's word, 'vement': the scan stops
  * to try it at each 'v', rarer in text than the 'm' that starts the word. One native scan per node.

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { extractHashtags, findMentions, type Hashtag, type Mention } from './detect.ts';
-import { canonicalTag, familyTag } from './family.ts';
+import { extractHashtags, findMentions, type Hashtag, type Mention } from '../detect.ts';
+import { canonicalTag, familyTag } from '../family.ts';
 
 // ---------------------------------------------------------------------------------------------
 // twitter-text conformance (third_party/twitter-text/extract.yml, Apache-2.0)
@@ -29,7 +29,7 @@ interface Conformance {
 }
 
 const conformance = parse(
-  readFileSync(new URL('../third_party/twitter-text/extract.yml', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../third_party/twitter-text/extract.yml', import.meta.url), 'utf8'),
 ) as Conformance;
 
 /** The file counts code points; the API counts UTF-16 code units. */
