@@ -5,7 +5,12 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['content/**/*.test.ts', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'content/**/*.test.ts',
+      'entrypoints/**/*.test.ts',
+      'ui/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     restoreMocks: true,
     setupFiles: ['vitest.setup.ts'],
   },

@@ -5,7 +5,7 @@
  */
 import { HIGHLIGHT_NAME } from './mentions';
 
-export type HighlightStyle = 'underline' | 'background' | 'none';
+import type { HighlightStyle } from './settings';
 
 /** The rule for each style; the accent keeps 3:1 contrast on light and dark pages. */
 export function highlightCss(style: HighlightStyle): string {

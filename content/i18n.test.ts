@@ -14,7 +14,10 @@ const read = (locale: string): Messages =>
   JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Messages;
 const english = read('en');
 
-/** Every `t('…')` in the shipped code and `__MSG_…__` in the manifest config. */
+/**
+ * Every `t('…')` in the shipped code, every key in a table typed with `MessageKey` (the settings
+ * page's fields) and `__MSG_…__` in the manifest config.
+ */
 function keysUsed(): Set<string> {
   const keys = new Set<string>();
   const files: string[] = ['wxt.config.ts'];
@@ -27,10 +30,13 @@ function keysUsed(): Set<string> {
   };
   walk('content');
   walk('entrypoints');
+  walk('ui');
   for (const file of files) {
     const code = readFileSync(file, 'utf8');
     for (const match of code.matchAll(/\bt\(\s*'([a-z0-9_]+)'/g)) keys.add(match[1] ?? '');
     for (const match of code.matchAll(/__MSG_([a-z0-9_]+)__/g)) keys.add(match[1] ?? '');
+    if (/import[^;]*\bMessageKey\b[^;]*from/.test(code))
+      for (const match of code.matchAll(/'([a-z]+_[a-z0-9_]+)'/g)) keys.add(match[1] ?? '');
   }
   return keys;
 }

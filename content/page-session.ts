@@ -13,9 +13,9 @@ import { summarise } from './mention-summary';
 import { parseMessage, type MentionList, type Message } from './messages';
 import { PageScanner } from './scan/page-scanner';
 import {
-  DEFAULT_SETTINGS,
+  defaultSettings,
   isActiveOn,
-  onSettingsChange,
+  watchSettings,
   readSettings,
   type Settings,
 } from './settings';
@@ -57,7 +57,7 @@ export async function startPageSession(
   doc: Document,
 ): Promise<PageSession | null> {
   if (!PageHighlight.supported()) return null;
-  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let settings: Settings = defaultSettings();
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
   // This frame's token in the popup's list: the popup's click is sent to every frame, and meant for one.
@@ -146,7 +146,7 @@ export async function startPageSession(
     turnOff();
     return null;
   }
-  const unwatch = onSettingsChange(apply);
+  const unwatch = watchSettings(apply);
   // A page may clear the highlight registry; put ours back (a cheap check, four times a second).
   ctx.setInterval(() => {
     if (running && !highlight.registered) highlight.register();

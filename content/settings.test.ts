@@ -1,15 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  DEFAULT_SETTINGS,
   SETTINGS_VERSION,
+  defaultSettings,
   isActiveOn,
-  onSettingsChange,
-  parseSettings,
   readSettings,
   siteKey,
+  updateSettings,
+  validateSettings as parseSettings,
+  watchSettings,
+  writeSettings,
 } from './settings';
-import { loadSettings, saveSettings, updateSettings, watchSettings } from './settings-store';
+
+const DEFAULT_SETTINGS = defaultSettings();
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored, without complaint', () => {
@@ -125,8 +128,8 @@ describe('settings in storage', () => {
   });
 
   it('round-trips through sync storage', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
-    expect((await loadSettings()).theme).toBe('light');
+    await writeSettings({ ...DEFAULT_SETTINGS, theme: 'light' });
+    expect((await readSettings()).theme).toBe('light');
     const stored = await fakeBrowser.storage.sync.get('settings');
     expect(stored.settings).toMatchObject({ version: SETTINGS_VERSION, theme: 'light' });
   });
@@ -136,8 +139,8 @@ describe('settings in storage', () => {
     await fakeBrowser.storage.sync.set({
       settings: { version: 'x', enabled: 'maybe', dwellMs: 'slow' },
     });
-    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await loadSettings();
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    await readSettings();
     expect(warn.mock.calls.length).toBeLessThanOrEqual(1);
   });
 
@@ -156,13 +159,13 @@ describe('the content script’s light reader', () => {
   });
 
   it('reads what the pages’ storage item wrote, from the same key', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, related: true });
+    await writeSettings({ ...DEFAULT_SETTINGS, related: true });
     expect((await readSettings()).related).toBe(true);
   });
 
   it('hears changes made through the storage item', async () => {
     const seen: string[] = [];
-    const stop = onSettingsChange((settings) => seen.push(settings.theme));
+    const stop = watchSettings((settings) => seen.push(settings.theme));
     await updateSettings((current) => ({ ...current, theme: 'dark' }));
     await vi.waitFor(() => expect(seen).toEqual(['dark']));
     stop();

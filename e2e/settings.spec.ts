@@ -1,8 +1,7 @@
 import type { Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   activeTabId,
-  openOptions,
-  openPopup,
   cardDialog,
   cardOpenedAfter,
   expect,
@@ -15,6 +14,13 @@ import {
   test,
   watchCardOpening,
 } from './support/fixtures';
+import { PopupPage } from './pages/popup';
+import { SettingsPage } from './pages/settings';
+
+/** The popup as the toolbar opens it on `page`'s tab. */
+async function popupFor(page: Page, context: BrowserContext, extensionId: string, worker: Worker) {
+  return PopupPage.open(context, extensionId, await tabIdOf(worker, page.url()));
+}
 
 test.describe('settings, popup and badge', () => {
   test.beforeEach(async ({ serviceWorker }) => {
@@ -29,8 +35,8 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await openOptions(extensionContext, extensionId);
-    const enable = options.getByRole('switch', { name: /enable/i }).first();
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    const enable = settings.enableSwitch;
     await expect(enable).toBeChecked();
     await page.evaluate(
       () => ((window as unknown as { sameDocument: boolean }).sameDocument = true),
@@ -43,7 +49,7 @@ test.describe('settings, popup and badge', () => {
     expect(
       await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
     ).toBe(true);
-    await options.close();
+    await settings.close();
     expect(consoleErrors).toEqual([]);
   });
 
@@ -54,19 +60,19 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await openOptions(extensionContext, extensionId);
+    const settings = await SettingsPage.open(extensionContext, extensionId);
     const other = await extensionContext.newPage();
     await other.goto('https://bsky.app/profile/alice.bsky.social/post/3kabc');
     await expectHighlights(other, ['#MeToo', '#MeToo', '#MeToo', '#MeToo']);
-    await options.getByRole('switch', { name: 'X', exact: true }).uncheck();
+    await settings.siteSwitch('X').uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     // No other site went with it.
     await other.waitForTimeout(300);
     expect(await highlightedTexts(other)).toHaveLength(4);
     await other.close();
-    await options.getByRole('switch', { name: 'X', exact: true }).check();
+    await settings.siteSwitch('X').check();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual(['#MeToo']);
-    await options.close();
+    await settings.close();
   });
 
   test('the popup counts and lists the page’s mentions, and a click opens that card', async ({
@@ -76,13 +82,12 @@ test.describe('settings, popup and badge', () => {
     serviceWorker,
   }) => {
     await openCardFixture(page);
-    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    await expect(popup.getByRole('heading', { name: 'On this page: 4 mentions' })).toBeVisible();
-    const items = popup.getByRole('region', { name: /On this page/ }).getByRole('listitem');
-    await expect(items).toHaveCount(4);
-    await expect(popup.getByText('Tarana Burke started the movement')).toBeVisible();
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    await expect(popup.heading('On this page: 4 mentions')).toBeVisible();
+    await expect(popup.mentions).toHaveCount(4);
+    await expect(popup.text('Tarana Burke started the movement')).toBeVisible();
     // The last one, so that opening the first would not pass for it.
-    const item = items.filter({ hasText: '#MoiAussi' });
+    const item = popup.mention('#MoiAussi');
     // A few words either side of the mention.
     await expect(item).toContainText('En français');
     await expect(item).toContainText('au Québec');
@@ -100,11 +105,11 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    await popup.getByRole('switch', { name: /On this site/ }).uncheck();
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    await popup.siteSwitch.uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     // Only this site: the switch for everywhere stays on, and so does the stored global switch.
-    await expect(popup.getByRole('switch', { name: /everywhere/i })).toBeChecked();
+    await expect(popup.everywhereSwitch).toBeChecked();
     const stored = await serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
     expect(stored.settings).toMatchObject({ enabled: true, sites: { x: false } });
     await popup.close();
@@ -122,23 +127,21 @@ test.describe('settings, popup and badge', () => {
       chrome.storage.sync.set({ settings: { version: 1, sites: { x: false } } }),
     );
     await expect.poll(() => highlightedTexts(page)).toEqual([]);
-    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    const section = popup.getByRole('region', { name: /On this page/ });
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    const section = popup.onPage;
     // Off for the site: not "no mentions", which the page has.
     await expect(section).toContainText('MeToo Context is off here');
-    await expect(popup.getByText('No mentions of #MeToo here.')).toHaveCount(0);
-    const site = popup.getByRole('switch', { name: /On this site/ });
+    await expect(popup.text('No mentions of #MeToo here.')).toHaveCount(0);
+    const site = popup.siteSwitch;
     await site.check();
     await expectHighlights(page, ['#MeToo', '#MeToo', '#MeTooMovement', '#MoiAussi']);
-    await expect(popup.getByRole('heading', { name: 'On this page: 4 mentions' })).toBeVisible({
-      timeout: 3_000,
-    });
-    await expect(section.getByRole('listitem')).toHaveCount(4);
+    await expect(popup.heading('On this page: 4 mentions')).toBeVisible({ timeout: 3_000 });
+    await expect(popup.mentions).toHaveCount(4);
     // The list came back without taking focus from the switch.
     await expect(site).toBeFocused();
     await site.uncheck();
     await expect(section).toContainText('MeToo Context is off here', { timeout: 3_000 });
-    await expect(section.getByRole('listitem')).toHaveCount(0);
+    await expect(popup.mentions).toHaveCount(0);
     await popup.close();
   });
 
@@ -147,13 +150,13 @@ test.describe('settings, popup and badge', () => {
     extensionId,
     serviceWorker,
   }) => {
-    const options = await openOptions(extensionContext, extensionId);
-    const popup = await openPopup(options, extensionContext, extensionId, serviceWorker);
-    await expect(popup.getByRole('heading', { name: 'On this page' })).toBeVisible();
-    await expect(popup.getByRole('switch', { name: /On this site/ })).toHaveCount(0);
-    await expect(popup.getByRole('button', { name: 'Always run on this site' })).toHaveCount(0);
-    await expect(popup.getByRole('button', { name: 'Scan this page' })).toHaveCount(0);
-    await expect(popup.getByRole('switch', { name: /everywhere/i })).toBeVisible();
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    const popup = await popupFor(settings.page, extensionContext, extensionId, serviceWorker);
+    await expect(popup.heading('On this page')).toBeVisible();
+    await expect(popup.siteSwitch).toHaveCount(0);
+    await expect(popup.alwaysButton).toHaveCount(0);
+    await expect(popup.scanButton).toHaveCount(0);
+    await expect(popup.everywhereSwitch).toBeVisible();
     await popup.close();
   });
 
@@ -165,40 +168,35 @@ test.describe('settings, popup and badge', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await openOptions(extensionContext, extensionId);
-    const x = options.getByRole('switch', { name: 'X', exact: true });
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    const x = settings.siteSwitch('X');
     await expect(x).toBeChecked();
-    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    await popup.getByRole('switch', { name: /On this site/ }).uncheck();
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    await popup.siteSwitch.uncheck();
     await expect(x).not.toBeChecked({ timeout: 3_000 });
     await popup.close();
-    const second = await openOptions(extensionContext, extensionId);
-    await second.getByRole('radio', { name: 'On click' }).check();
-    await second.getByRole('radio', { name: 'Dark' }).check();
-    await second.getByRole('checkbox', { name: /related campaigns/i }).check();
-    await expect(second.getByText('Saved.')).toBeVisible();
-    await expect(options.getByRole('radio', { name: 'On click' })).toBeChecked({ timeout: 3_000 });
-    await expect(options.getByRole('radio', { name: 'Dark' })).toBeChecked();
-    await expect(options.getByRole('checkbox', { name: /related campaigns/i })).toBeChecked();
+    const second = await SettingsPage.open(extensionContext, extensionId);
+    await second.option('On click').check();
+    await second.option('Dark').check();
+    await second.relatedCampaigns.check();
+    await expect(second.text('Saved.')).toBeVisible();
+    await expect(settings.option('On click')).toBeChecked({ timeout: 3_000 });
+    await expect(settings.option('Dark')).toBeChecked();
+    await expect(settings.relatedCampaigns).toBeChecked();
     await expect(x).not.toBeChecked();
     await second.close();
-    await options.close();
+    await settings.close();
   });
 
   test('adding a site that is already listed says so, and asks for nothing', async ({
     extensionContext,
     extensionId,
   }) => {
-    const options = await openOptions(extensionContext, extensionId);
-    await options.getByRole('textbox', { name: 'Add a site' }).fill('www.x.com');
-    await options.getByRole('button', { name: 'Add site' }).click();
-    await expect(options.locator('p.status')).toHaveText(
-      'www.x.com is one of the sites above already.',
-    );
-    await expect(options.getByRole('list', { name: /sites you added/i })).toContainText(
-      'No other sites yet',
-    );
-    await options.close();
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    await settings.addSite('www.x.com');
+    await expect(settings.status).toHaveText('www.x.com is one of the sites above already.');
+    await expect(settings.addedSites).toContainText('No other sites yet');
+    await settings.close();
   });
 
   test('the popup’s switch for everywhere turns it off in every tab, and back on', async ({
@@ -212,8 +210,8 @@ test.describe('settings, popup and badge', () => {
     const other = await extensionContext.newPage();
     await other.goto('https://bsky.app/profile/alice.bsky.social/post/3kabc');
     await expectHighlights(other, ['#MeToo', '#MeToo', '#MeToo', '#MeToo']);
-    const popup = await openPopup(page, extensionContext, extensionId, serviceWorker);
-    const everywhere = popup.getByRole('switch', { name: /everywhere/i });
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    const everywhere = popup.everywhereSwitch;
     await everywhere.uncheck();
     await expect.poll(() => highlightedTexts(page), { timeout: 1_000 }).toEqual([]);
     await expect.poll(() => highlightedTexts(other), { timeout: 1_000 }).toEqual([]);
@@ -395,15 +393,14 @@ test.describe('on a site it does not run on', () => {
     await page.waitForTimeout(500);
     expect(await highlightedTexts(page)).toEqual([]);
     const tabId = await activeTabId(serviceWorker, page);
-    const popup = await extensionContext.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    await expect(popup.getByText('MeToo Context isn’t running on this page.')).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Scan this page' })).toBeVisible();
+    const popup = await PopupPage.open(extensionContext, extensionId, tabId);
+    await expect(popup.text('MeToo Context isn’t running on this page.')).toBeVisible();
+    await expect(popup.scanButton).toBeVisible();
     // Outside a real toolbar click there is no activeTab grant: the popup can't read the tab's address
     // (so it can't offer "Always run on this site" for it), and the scan is refused, saying so.
-    await expect(popup.getByRole('button', { name: 'Always run on this site' })).toHaveCount(0);
-    await popup.getByRole('button', { name: 'Scan this page' }).click();
-    await expect(popup.locator('p.status')).toContainText('can’t be scanned');
+    await expect(popup.alwaysButton).toHaveCount(0);
+    await popup.scanButton.click();
+    await expect(popup.status).toContainText('can’t be scanned');
     expect(await highlightedTexts(page)).toEqual([]);
     await popup.close();
   });
@@ -422,25 +419,15 @@ test.describe('the settings page’s preview and reset', () => {
   }) => {
     await page.goto('https://x.com/home');
     await expectHighlights(page, ['#MeToo']);
-    const options = await openOptions(extensionContext, extensionId);
-    const previewRules = () =>
-      options.evaluate(() =>
-        [...document.adoptedStyleSheets]
-          .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
-          .filter((text) => text.includes('::highlight(metoo-mention)'))
-          .join('\n'),
-      );
-    const cardBackground = () =>
-      options.evaluate(() => {
-        const card = document.querySelector('.card-preview')?.shadowRoot?.querySelector('.card');
-        return card ? getComputedStyle(card).backgroundColor : null;
-      });
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    const previewRules = () => settings.previewRules();
+    const cardBackground = () => settings.previewCardBackground();
     expect(await previewRules()).toContain('text-decoration');
     const light = await cardBackground();
 
-    await options.getByRole('radio', { name: 'A tinted background' }).check();
+    await settings.option('A tinted background').check();
     await expect.poll(previewRules).toContain('background-color');
-    await options.getByRole('radio', { name: 'Dark' }).check();
+    await settings.option('Dark').check();
     await expect.poll(cardBackground).not.toBe(light);
     // The open tab's highlight changed with it.
     await expect
@@ -456,16 +443,14 @@ test.describe('the settings page’s preview and reset', () => {
       )
       .toBe(true);
 
-    await options.getByRole('switch', { name: 'X', exact: true }).uncheck();
+    await settings.siteSwitch('X').uncheck();
     await expect.poll(() => highlightedTexts(page)).toEqual([]);
-    await options.getByRole('button', { name: 'Reset to defaults' }).click();
-    await expect(options.locator('p.status')).toHaveText(
-      'All settings are back to their defaults.',
-    );
-    await expect(options.getByRole('button', { name: 'Reset to defaults' })).toBeFocused();
-    await expect(options.getByRole('radio', { name: 'A dotted underline' })).toBeChecked();
-    await expect(options.getByRole('radio', { name: 'Automatic' })).toBeChecked();
-    await expect(options.getByRole('switch', { name: 'X', exact: true })).toBeChecked();
+    await settings.resetButton.click();
+    await expect(settings.status).toHaveText('All settings are back to their defaults.');
+    await expect(settings.resetButton).toBeFocused();
+    await expect(settings.option('A dotted underline')).toBeChecked();
+    await expect(settings.option('Automatic')).toBeChecked();
+    await expect(settings.siteSwitch('X')).toBeChecked();
     await expect.poll(cardBackground).toBe(light);
     await expectHighlights(page, ['#MeToo']);
     const stored = await serviceWorker.evaluate(async () => {
@@ -473,7 +458,7 @@ test.describe('the settings page’s preview and reset', () => {
       return settings as { highlightStyle?: string; theme?: string; sites?: object } | undefined;
     });
     expect(stored).toMatchObject({ highlightStyle: 'underline', theme: 'auto', sites: {} });
-    await options.close();
+    await settings.close();
   });
 });
 

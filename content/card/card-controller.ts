@@ -13,10 +13,11 @@ import {
   type CardState,
   type MachineOptions,
 } from './machine';
+import type { Theme } from '../settings/schema';
 
 export interface CardControllerOptions {
   machine: () => MachineOptions;
-  theme: () => 'auto' | 'light' | 'dark';
+  theme: () => Theme;
   shadowRoots: () => ShadowRoot[];
 }
 

@@ -22,7 +22,7 @@ export interface ShowOptions {
   focus: boolean;
   /** Say to a screen reader that the card opened (it opened on keyboard focus). */
   announce: boolean;
-  theme: 'auto' | 'light' | 'dark';
+  theme: Theme;
 }
 
 /** What the controller needs of the card on the page. */

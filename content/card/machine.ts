@@ -3,8 +3,9 @@
  * browser. idle → dwell → open → grace → closed; the driver runs the effects (timers, open, close).
  */
 
-/** How long the pointer rests on a mention before the card opens: long enough to skip passing sweeps. */
-export const DWELL_MS = 500;
+import { DWELL_MS } from '../settings/schema';
+
+export { DWELL_MS };
 /** How long the card waits after the pointer leaves, so it can cross the gap from mention to card. */
 export const GRACE_MS = 300;
 

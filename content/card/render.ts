@@ -5,6 +5,9 @@
 import { MISSING_WORD_MARK, type ArticleModel, type InferredDate } from '../article';
 import { familyNote } from '../family';
 import { t, uiIsEnglish, uiLanguage } from '../i18n';
+import { h } from '../../ui/dom';
+
+export { h };
 
 export interface CardSubject {
   /** The mention as the page shows it, e.g. `#MeToo` or `Me Too`. */
@@ -19,23 +22,8 @@ export interface CardActions {
   close(): void;
 }
 
-type Child = Node | string | null | undefined | false;
-
-/** A small element builder: tag, attributes, children. Text children become text nodes. */
-export function h(
-  doc: Document,
-  tag: string,
-  attributes: Record<string, string> = {},
-  ...children: Child[]
-): HTMLElement {
-  const element = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(typeof child === 'string' ? doc.createTextNode(child) : child);
-  }
-  return element;
-}
+/** A live card on a page, or the settings page's sample: a group with no close, hint or settings. */
+export type CardVariant = { kind: 'live' } | { kind: 'preview'; label: string };
 
 /** A date, with "(inferred)" spelled out and its basis as a tooltip and for screen readers. */
 export function renderWhen(doc: Document, when: string | InferredDate): HTMLElement {
@@ -162,7 +150,9 @@ export function renderCard(
   article: ArticleModel,
   subject: CardSubject,
   actions: CardActions,
+  variant: CardVariant = { kind: 'live' },
 ): HTMLElement {
+  const live = variant.kind === 'live';
   const familyLine = familyNote(subject.tag)?.description ?? null;
   const readArticle = h(
     doc,
@@ -185,10 +175,10 @@ export function renderCard(
     'div',
     {
       class: 'card',
-      role: 'dialog',
-      'aria-labelledby': 'card-title',
+      ...(live
+        ? { role: 'dialog', 'aria-labelledby': 'card-title', tabindex: '-1' }
+        : { role: 'group', 'aria-label': variant.label, 'aria-labelledby': 'card-title' }),
       'aria-describedby': 'card-summary',
-      tabindex: '-1',
       lang: uiLanguage(),
     },
     h(doc, 'div', { class: 'arrow', 'aria-hidden': 'true' }),
@@ -197,7 +187,7 @@ export function renderCard(
       doc,
       'div',
       { class: 'body' },
-      h(doc, 'p', { class: 'sr-hint', role: 'status' }),
+      live ? h(doc, 'p', { class: 'sr-hint', role: 'status' }) : null,
       h(
         doc,
         'header',
@@ -210,7 +200,7 @@ export function renderCard(
           ' ',
           h(doc, 'span', { class: 'label' }, t('card_label')),
         ),
-        close,
+        live ? close : null,
       ),
       familyLine ? h(doc, 'p', { class: 'family-line', lang: 'en' }, familyLine) : null,
       uiIsEnglish() ? null : h(doc, 'p', { class: 'note' }, t('card_in_english')),
@@ -221,7 +211,7 @@ export function renderCard(
         'footer',
         {},
         renderSource(doc, article),
-        h(doc, 'p', { class: 'actions' }, readArticle, settings),
+        h(doc, 'p', { class: 'actions' }, readArticle, live ? settings : null),
       ),
     ),
   );

@@ -1,4 +1,4 @@
-import { renderArticlePage } from '../../content/article-page';
+import { renderArticlePage } from './view';
 import { ARTICLE } from '../../content/article-text';
 import { t, uiLanguage } from '../../content/i18n';
 

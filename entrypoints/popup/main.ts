@@ -1,6 +1,6 @@
 import { uiLanguage } from '../../content/i18n';
-import { renderPopup } from '../../content/popup-page';
+import { startPopup } from './page';
 
 document.documentElement.lang = uiLanguage();
 const root = document.getElementById('popup');
-if (root) void renderPopup(document, root, location.search);
+if (root) void startPopup(document, root, location.search);

@@ -2,9 +2,10 @@
  * The reading page: the bundled article in full, with the passages the card quotes marked and the
  * source's two blemishes shown as such (the missing word, the misspelt name in the caption).
  */
-import { MISSING_WORD_MARK, locateExcerpt, type ArticleModel } from './article';
-import { h, renderWhen } from './card/render';
-import { t, uiIsEnglish } from './i18n';
+import { MISSING_WORD_MARK, locateExcerpt, type ArticleModel } from '../../content/article';
+import { renderWhen } from '../../content/card/render';
+import { h } from '../../ui/dom';
+import { t, uiIsEnglish } from '../../content/i18n';
 
 /** Spans of a paragraph that the card quotes, merged and in order. */
 export function quotedSpans(paragraph: string, quotes: string[]): { start: number; end: number }[] {
