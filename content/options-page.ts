@@ -10,7 +10,7 @@ import { ARTICLE } from './article-text';
 import { h, renderCard } from './card/render';
 import { HIGHLIGHT_NAME } from './mentions';
 import { highlightCss } from './highlight';
-import { hostPattern, siteHost, userOrigins } from './registration';
+import { hostPattern, siteHost, userOrigins } from './site-access';
 import { DEFAULT_SETTINGS, DWELL_RANGE, type Settings } from './settings';
 import { loadSettings, saveSettings, watchSettings } from './settings-store';
 import { SITE_NAMES, SITES, siteForHost } from './sites';

@@ -8,8 +8,8 @@ import { browser } from 'wxt/browser';
 import { ARTICLE } from './article-text';
 import { h, renderSource, renderStory } from './card/render';
 import { askTopFrame } from './frame-messages';
-import { parseMentionList, parseMessage, type MentionList, type Message } from './messages';
-import { CONTENT_SCRIPT_FILE, originPattern } from './registration';
+import { parseToBackground, type MentionList, type ToFrames } from './messages';
+import { CONTENT_SCRIPT_FILE, originPattern } from './site-access';
 import { isActiveOn, siteKey } from './settings';
 import { loadSettings, updateSettings } from './settings-store';
 
@@ -31,7 +31,7 @@ export async function targetTab(search: string): Promise<{ id: number; url: stri
  * there (a news page with an embedded post), those of the first frame that answers. Null: none runs.
  */
 function mentionsIn(tabId: number): Promise<MentionList | null> {
-  return askTopFrame(tabId, { type: 'list-mentions' }, parseMentionList);
+  return askTopFrame(tabId, { type: 'list-mentions' });
 }
 
 function switchControl(
@@ -71,7 +71,8 @@ function followTab(tabId: number, fill: (listed: MentionList | null) => void): v
   unfollow?.();
   let pending: ReturnType<typeof setTimeout> | null = null;
   const onMessage = (raw: unknown, sender: { tab?: { id?: number } }) => {
-    if (parseMessage(raw)?.type !== 'mention-count' || sender.tab?.id !== tabId) return undefined;
+    if (parseToBackground(raw)?.type !== 'mention-count' || sender.tab?.id !== tabId)
+      return undefined;
     // A scan reports after each batch: one list for a burst of them.
     if (pending === null) {
       pending = setTimeout(() => {
@@ -151,7 +152,7 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
       );
       button.addEventListener('click', () => {
         if (!tab) return;
-        const reveal = { type: 'reveal-mention', index, frame } satisfies Message;
+        const reveal = { type: 'reveal-mention', index, frame } satisfies ToFrames;
         void browser.tabs.sendMessage(tab.id, reveal).catch(() => {});
       });
       list.append(h(doc, 'li', {}, button));
