@@ -48,22 +48,22 @@ describe('tellFrame', () => {
 
 describe('askTopFrame', () => {
   beforeEach(() => fakeBrowser.reset());
-  const parse = (answer: unknown) => (typeof answer === 'string' ? answer : null);
+  const list = (frame: string) => ({ frame, running: true, mentions: [] });
 
   it('takes the top frame’s answer, even when another frame would answer first', async () => {
-    frames({ top: 'top', tab: 'embed' });
-    expect(await askTopFrame(7, { type: 'list-mentions' }, parse)).toBe('top');
+    frames({ top: list('top'), tab: list('embed') });
+    expect(await askTopFrame(7, { type: 'list-mentions' })).toEqual(list('top'));
   });
 
   it('falls back to the frames when the top frame has no script', async () => {
-    frames({ tab: 'embed' });
-    expect(await askTopFrame(7, { type: 'list-mentions' }, parse)).toBe('embed');
+    frames({ tab: list('embed') });
+    expect(await askTopFrame(7, { type: 'list-mentions' })).toEqual(list('embed'));
   });
 
   it('gives null when none answers, or the answer is malformed', async () => {
     frames({});
-    expect(await askTopFrame(7, { type: 'list-mentions' }, parse)).toBeNull();
-    frames({ top: 42, tab: 'embed' });
-    expect(await askTopFrame(7, { type: 'list-mentions' }, parse)).toBeNull();
+    expect(await askTopFrame(7, { type: 'list-mentions' })).toBeNull();
+    frames({ top: 42, tab: list('embed') });
+    expect(await askTopFrame(7, { type: 'list-mentions' })).toBeNull();
   });
 });

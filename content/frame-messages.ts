@@ -5,16 +5,16 @@
  * extension does not run in the top one (a news page with an embedded post).
  */
 import { browser } from 'wxt/browser';
-import type { Message } from './messages';
+import { FRAME_REPLY, type FrameReplies, type ToFrames } from './messages';
 
-function send(tabId: number, message: Message, frameId?: number): Promise<unknown> {
+function send(tabId: number, message: ToFrames, frameId?: number): Promise<unknown> {
   return frameId === undefined
     ? browser.tabs.sendMessage(tabId, message)
     : browser.tabs.sendMessage(tabId, message, { frameId });
 }
 
 /** Tells one frame to act: `frameId`, else the top frame or, with no script there, every frame. */
-export async function tellFrame(tabId: number, message: Message, frameId?: number): Promise<void> {
+export async function tellFrame(tabId: number, message: ToFrames, frameId?: number): Promise<void> {
   try {
     await send(tabId, message, frameId ?? 0);
   } catch {
@@ -22,12 +22,26 @@ export async function tellFrame(tabId: number, message: Message, frameId?: numbe
   }
 }
 
-/** The top frame's answer, else the first frame's that answers; null where none does or it is malformed. */
-export async function askTopFrame<T>(
+/** Tells every frame of the tab; a frame the message is not meant for ignores it. */
+export async function tellEveryFrame(tabId: number, message: ToFrames): Promise<void> {
+  await send(tabId, message).catch(() => {});
+}
+
+/** Asks one frame; its reply checked, null when malformed. Rejects when no script answers there. */
+export async function askFrame<M extends ToFrames>(
   tabId: number,
-  message: Message,
-  parse: (answer: unknown) => T | null,
-): Promise<T | null> {
+  message: M,
+  frameId: number,
+): Promise<FrameReplies[M['type']] | null> {
+  return FRAME_REPLY[message.type as M['type']](await send(tabId, message, frameId));
+}
+
+/** The top frame's answer, else the first frame's that answers; null where none does or it is malformed. */
+export async function askTopFrame<M extends ToFrames>(
+  tabId: number,
+  message: M,
+): Promise<FrameReplies[M['type']] | null> {
+  const parse = FRAME_REPLY[message.type as M['type']];
   try {
     return parse(await send(tabId, message, 0));
   } catch {

@@ -1,43 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentionList, parseMessage } from './messages';
+import { FRAME_REPLY, parseMentionList, parseToBackground, parseToFrames } from './messages';
 
-describe('parseMessage', () => {
-  it.each([
-    [{ type: 'open-article' }],
-    [{ type: 'open-settings' }],
-    [{ type: 'list-mentions' }],
-    [{ type: 'open-nearest' }],
-    [{ type: 'open-selection' }],
-    [{ type: 'escape' }],
-    [{ type: 'dismiss-card' }],
-    [{ type: 'mention-count', count: 3 }],
-    [{ type: 'reveal-mention', index: 0, frame: 'k3x9q' }],
-  ])('accepts %j', (message) => {
-    expect(parseMessage(message)).toEqual(message);
+const TO_BACKGROUND: [unknown][] = [
+  [{ type: 'open-article' }],
+  [{ type: 'open-settings' }],
+  [{ type: 'load-card' }],
+  [{ type: 'escape' }],
+  [{ type: 'mention-count', count: 3 }],
+];
+
+const TO_FRAMES: [unknown][] = [
+  [{ type: 'ping' }],
+  [{ type: 'list-mentions' }],
+  [{ type: 'open-nearest' }],
+  [{ type: 'open-selection' }],
+  [{ type: 'dismiss-card' }],
+  [{ type: 'reveal-mention', index: 0, frame: 'k3x9q' }],
+];
+
+const MALFORMED: [unknown][] = [
+  [null],
+  ['open-article'],
+  [{}],
+  [{ type: 'open-everything' }],
+  [{ type: 'mention-count', count: -1 }],
+  [{ type: 'mention-count', count: '3' }],
+  [{ type: 'mention-count', count: 1.5 }],
+  [{ type: 'reveal-mention' }],
+  [{ type: 'reveal-mention', index: 0 }],
+  [{ type: 'reveal-mention', index: 0, frame: 7 }],
+  [{ type: 'reveal-mention', index: 0, frame: '<b>' }],
+  [{ type: 'reveal-mention', index: 0, frame: 'a'.repeat(33) }],
+  [{ type: 42 }],
+];
+
+describe('parseToBackground', () => {
+  it.each(TO_BACKGROUND)('accepts %j', (message) => {
+    expect(parseToBackground(message)).toEqual(message);
   });
 
-  it.each([
-    [null],
-    ['open-article'],
-    [{}],
-    [{ type: 'open-everything' }],
-    [{ type: 'mention-count', count: -1 }],
-    [{ type: 'mention-count', count: '3' }],
-    [{ type: 'mention-count', count: 1.5 }],
-    [{ type: 'reveal-mention' }],
-    [{ type: 'reveal-mention', index: 0 }],
-    [{ type: 'reveal-mention', index: 0, frame: 7 }],
-    [{ type: 'reveal-mention', index: 0, frame: '<b>' }],
-    [{ type: 'reveal-mention', index: 0, frame: 'a'.repeat(33) }],
-    [{ type: 42 }],
-  ])('refuses %j', (message) => {
-    expect(parseMessage(message)).toBeNull();
+  it.each([...MALFORMED, ...TO_FRAMES])('refuses %j', (message) => {
+    expect(parseToBackground(message)).toBeNull();
   });
 
   it('drops fields it does not know', () => {
-    expect(parseMessage({ type: 'open-article', url: 'https://example.org' })).toEqual({
+    expect(parseToBackground({ type: 'open-article', url: 'https://example.org' })).toEqual({
       type: 'open-article',
     });
+  });
+});
+
+describe('parseToFrames', () => {
+  it.each(TO_FRAMES)('accepts %j', (message) => {
+    expect(parseToFrames(message)).toEqual(message);
+  });
+
+  it.each([...MALFORMED, ...TO_BACKGROUND])('refuses %j', (message) => {
+    expect(parseToFrames(message)).toBeNull();
+  });
+
+  it('drops fields it does not know', () => {
+    expect(parseToFrames({ type: 'open-nearest', url: 'https://example.org' })).toEqual({
+      type: 'open-nearest',
+    });
+  });
+});
+
+describe('FRAME_REPLY', () => {
+  it('takes only `true` as the answer to a ping', () => {
+    expect(FRAME_REPLY.ping(true)).toBe(true);
+    expect(FRAME_REPLY.ping('true')).toBeNull();
+    expect(FRAME_REPLY.ping(undefined)).toBeNull();
   });
 });
 

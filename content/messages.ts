@@ -1,4 +1,8 @@
-/** Messages between the extension's contexts, checked when they arrive: a page can't be trusted to send well-formed ones, nor can an old version of the extension. */
+/**
+ * Messages between the extension's contexts, named by where they go: to the background, or to a
+ * tab's frames. Each request has its reply type, and both are checked when they arrive: a page can't
+ * be trusted to send well-formed ones, nor can an old version of the extension.
+ */
 
 /** A mention as the popup lists it: a few words either side. */
 export interface MentionSummary {
@@ -8,35 +12,28 @@ export interface MentionSummary {
   tag: string;
 }
 
-export type Message =
+/** To the background, from a content script or one of the extension's pages. */
+export type ToBackground =
   | { type: 'open-article' }
   | { type: 'open-settings' }
+  /** The top frame's count, for the badge; the popup hears it too and lists the mentions again. */
   | { type: 'mention-count'; count: number }
+  /** Run the card's script in my frame (see card/card-module.ts). */
+  | { type: 'load-card' }
+  /** Escape was pressed in my frame; another frame's card may be open. */
+  | { type: 'escape' };
+
+/** To a tab's frames, from the background or the popup. */
+export type ToFrames =
+  /** Is a live content script of this extension in the tab? It answers `true`. */
+  | { type: 'ping' }
   | { type: 'list-mentions' }
   /** `frame`: the token of the frame's script whose list the index is in (see `MentionList`). */
   | { type: 'reveal-mention'; index: number; frame: string }
   | { type: 'open-nearest' }
   | { type: 'open-selection' }
-  /** From the background: is a live content script of this extension in the tab? It answers `true`. */
-  | { type: 'ping' }
-  /** From a content script: run the card's script in my frame (see card/card-module.ts). */
-  | { type: 'load-card' }
-  /** From a content script: Escape was pressed in my frame; another frame's card may be open. */
-  | { type: 'escape' }
-  /** From the background, to every frame: close the card as Escape would. */
+  /** Close the card as Escape would. */
   | { type: 'dismiss-card' };
-
-const SIMPLE = new Set([
-  'load-card',
-  'escape',
-  'dismiss-card',
-  'open-article',
-  'open-settings',
-  'list-mentions',
-  'open-nearest',
-  'open-selection',
-  'ping',
-]);
 
 /**
  * A content script's answer to `list-mentions`: its mentions, and a token of its own, so that a
@@ -49,6 +46,48 @@ export interface MentionList {
   mentions: MentionSummary[];
 }
 
+/** What the background answers to each message; `undefined`: nothing. */
+export interface BackgroundReplies {
+  'open-article': undefined;
+  'open-settings': undefined;
+  'mention-count': undefined;
+  /** The card's script ran in the sender's frame. */
+  'load-card': true;
+  escape: undefined;
+}
+
+/** What a frame answers to each message; `undefined`: nothing. */
+export interface FrameReplies {
+  ping: true;
+  'list-mentions': MentionList;
+  'reveal-mention': undefined;
+  'open-nearest': undefined;
+  'open-selection': undefined;
+  'dismiss-card': undefined;
+}
+
+type Typed = { type: string };
+type Of<M extends Typed, K extends M['type']> = Extract<M, { type: K }>;
+
+/**
+ * A handler per message type: a table `satisfies` this, so a new type without a handler fails to
+ * compile. A handler returns its reply, or undefined where it has none for this sender.
+ */
+export type HandlerTable<M extends Typed, R extends Record<M['type'], unknown>, Sender> = {
+  [K in M['type']]: (message: Of<M, K>, sender: Sender) => R[K] | Promise<R[K]> | undefined;
+};
+
+/** Runs the message's handler from its table; its reply, if any, as a promise (what the polyfill sends back). */
+export function handle<M extends Typed, R extends Record<M['type'], unknown>, Sender>(
+  table: HandlerTable<M, R, Sender>,
+  message: M,
+  sender: Sender,
+): Promise<unknown> | undefined {
+  const handler = table[message.type as M['type']] as (m: M, s: Sender) => unknown;
+  const reply = handler(message, sender);
+  return reply === undefined ? undefined : Promise.resolve(reply);
+}
+
 /** A frame token: what a content script makes for itself, a few letters and digits. */
 function isFrameToken(value: unknown): value is string {
   return typeof value === 'string' && /^[a-z0-9]{1,32}$/.test(value);
@@ -58,15 +97,38 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
 }
 
-export function parseMessage(value: unknown): Message | null {
+function typeOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const { type } = value as { type?: unknown };
-  if (typeof type !== 'string') return null;
-  if (SIMPLE.has(type)) return { type } as Message;
+  return typeof type === 'string' ? type : null;
+}
+
+const SIMPLE_TO_BACKGROUND = new Set(['open-article', 'open-settings', 'load-card', 'escape']);
+const SIMPLE_TO_FRAMES = new Set([
+  'ping',
+  'list-mentions',
+  'open-nearest',
+  'open-selection',
+  'dismiss-card',
+]);
+
+/** A message to the background, checked; null for anything else. */
+export function parseToBackground(value: unknown): ToBackground | null {
+  const type = typeOf(value);
+  if (type === null) return null;
+  if (SIMPLE_TO_BACKGROUND.has(type)) return { type } as ToBackground;
   if (type === 'mention-count') {
     const { count } = value as { count?: unknown };
     return isCount(count) ? { type, count } : null;
   }
+  return null;
+}
+
+/** A message to a tab's frames, checked; null for anything else. */
+export function parseToFrames(value: unknown): ToFrames | null {
+  const type = typeOf(value);
+  if (type === null) return null;
+  if (SIMPLE_TO_FRAMES.has(type)) return { type } as ToFrames;
   if (type === 'reveal-mention') {
     const { index, frame } = value as { index?: unknown; frame?: unknown };
     return isCount(index) && isFrameToken(frame) ? { type, index, frame } : null;
@@ -95,3 +157,28 @@ export function parseMentionList(value: unknown): MentionList | null {
   }
   return { frame, running, mentions: list };
 }
+
+/** A reply, checked; null when it is not what the request gets. */
+type ReplyParsers<R> = { [K in keyof R]: (value: unknown) => R[K] | null };
+
+const isTrue = (value: unknown): true | null => (value === true ? true : null);
+const nothing = (): undefined => undefined;
+
+/** The parser of each frame's reply, where the reply arrives. */
+export const FRAME_REPLY: ReplyParsers<FrameReplies> = {
+  ping: isTrue,
+  'list-mentions': parseMentionList,
+  'reveal-mention': nothing,
+  'open-nearest': nothing,
+  'open-selection': nothing,
+  'dismiss-card': nothing,
+};
+
+/** The parser of each of the background's replies, where the reply arrives. */
+export const BACKGROUND_REPLY: ReplyParsers<BackgroundReplies> = {
+  'open-article': nothing,
+  'open-settings': nothing,
+  'mention-count': nothing,
+  'load-card': isTrue,
+  escape: nothing,
+};

@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { MentionSummary } from '../messages';
 import type { MentionStore } from '../mentions';
 import type { Theme, Trigger } from '../settings';
 import type { CardSubject } from './render';
@@ -63,6 +64,8 @@ export interface MentionUi {
   close(): void;
   /** Closes the card as Escape does: it stays closed while the pointer rests on its mention. */
   dismiss(): void;
+  /** The page's mentions as the popup lists them, in the store's order. */
+  summaries(): MentionSummary[];
 }
 
 export interface CardModule {

@@ -69,56 +69,104 @@ function openNow<T>(target: T, via: 'pointer' | 'focus' | 'click', focus: boolea
   };
 }
 
+/** The pointer reaches a mention: dwell before opening, or swap at once from a card already shown. */
+function pointerEnterMention<T>(
+  state: CardState<T>,
+  target: T,
+  options: MachineOptions,
+): Transition<T> {
+  const hover = options.trigger === 'hover';
+  if (state.name === 'closed' && state.target === target) return stay(state);
+  if ((state.name === 'open' || state.name === 'grace') && state.target === target) {
+    return {
+      state: { name: 'open', target, pointer: true, via: 'pointer' },
+      effects: [{ type: 'cancelTimer' }],
+    };
+  }
+  // Moving straight to another mention while a card is shown: swap at once, no flicker.
+  if (hover && (state.name === 'open' || state.name === 'grace')) {
+    return openNow(target, 'pointer', false);
+  }
+  if (!hover) return stay(state.name === 'closed' ? IDLE : state);
+  if (state.name === 'dwell' && state.target === target) return stay(state);
+  return {
+    state: { name: 'dwell', target },
+    effects: [{ type: 'cancelTimer' }, { type: 'startTimer', timer: 'dwell', ms: options.dwellMs }],
+  };
+}
+
+/** The pointer leaves the mention or the card: a pointer-opened card waits out the grace. */
+function pointerLeave<T>(state: CardState<T>): Transition<T> {
+  if (state.name === 'dwell') return { state: IDLE, effects: [{ type: 'cancelTimer' }] };
+  if (state.name === 'closed') return stay(IDLE);
+  if (state.name === 'open' && state.via !== 'focus') {
+    return {
+      state: { name: 'grace', target: state.target },
+      effects: [{ type: 'startTimer', timer: 'grace', ms: GRACE_MS }],
+    };
+  }
+  return stay(state);
+}
+
+function pointerEnterCard<T>(state: CardState<T>): Transition<T> {
+  if (state.name === 'grace' || state.name === 'open') {
+    return {
+      state: { name: 'open', target: state.target, pointer: true, via: 'pointer' },
+      effects: [{ type: 'cancelTimer' }],
+    };
+  }
+  return stay(state);
+}
+
+function focusMention<T>(state: CardState<T>, target: T): Transition<T> {
+  if (state.name === 'open' && state.target === target) return stay(state);
+  // Focus coming back to the mention after Escape does not reopen what was just closed.
+  if (state.name === 'closed' && state.target === target) return stay(state);
+  return openNow(target, 'focus', false);
+}
+
+function blurMention<T>(state: CardState<T>): Transition<T> {
+  if (state.name === 'closed') return stay(IDLE);
+  // Focus left both the mention and the card (the driver checks): a keyboard-opened card goes.
+  return state.name === 'open' && state.via !== 'pointer'
+    ? { state: IDLE, effects: [{ type: 'close', returnFocus: false }] }
+    : stay(state);
+}
+
+function escape<T>(state: CardState<T>): Transition<T> {
+  if (state.name === 'open' || state.name === 'grace') {
+    return {
+      state: { name: 'closed', target: state.target },
+      effects: [{ type: 'cancelTimer' }, { type: 'close', returnFocus: true }],
+    };
+  }
+  if (state.name === 'dwell') return { state: IDLE, effects: [{ type: 'cancelTimer' }] };
+  return stay(state);
+}
+
+function outsidePress<T>(state: CardState<T>): Transition<T> {
+  if (state.name === 'open' || state.name === 'grace') {
+    return {
+      state: IDLE,
+      effects: [{ type: 'cancelTimer' }, { type: 'close', returnFocus: false }],
+    };
+  }
+  return stay(state);
+}
+
 export function transition<T>(
   state: CardState<T>,
   event: CardEvent<T>,
   options: MachineOptions = DEFAULT_MACHINE_OPTIONS,
 ): Transition<T> {
-  const hover = options.trigger === 'hover';
   switch (event.type) {
-    case 'pointerEnterMention': {
-      if (state.name === 'closed' && state.target === event.target) return stay(state);
-      if ((state.name === 'open' || state.name === 'grace') && state.target === event.target) {
-        return {
-          state: { name: 'open', target: event.target, pointer: true, via: 'pointer' },
-          effects: [{ type: 'cancelTimer' }],
-        };
-      }
-      // Moving straight to another mention while a card is shown: swap at once, no flicker.
-      if (hover && (state.name === 'open' || state.name === 'grace')) {
-        return openNow(event.target, 'pointer', false);
-      }
-      if (!hover) return stay(state.name === 'closed' ? IDLE : state);
-      if (state.name === 'dwell' && state.target === event.target) return stay(state);
-      return {
-        state: { name: 'dwell', target: event.target },
-        effects: [
-          { type: 'cancelTimer' },
-          { type: 'startTimer', timer: 'dwell', ms: options.dwellMs },
-        ],
-      };
-    }
+    case 'pointerEnterMention':
+      return pointerEnterMention(state, event.target, options);
     case 'pointerLeaveMention':
-    case 'pointerLeaveCard': {
-      if (state.name === 'dwell') return { state: IDLE, effects: [{ type: 'cancelTimer' }] };
-      if (state.name === 'closed') return stay(IDLE);
-      if (state.name === 'open' && state.via !== 'focus') {
-        return {
-          state: { name: 'grace', target: state.target },
-          effects: [{ type: 'startTimer', timer: 'grace', ms: GRACE_MS }],
-        };
-      }
-      return stay(state);
-    }
-    case 'pointerEnterCard': {
-      if (state.name === 'grace' || state.name === 'open') {
-        return {
-          state: { name: 'open', target: state.target, pointer: true, via: 'pointer' },
-          effects: [{ type: 'cancelTimer' }],
-        };
-      }
-      return stay(state);
-    }
+    case 'pointerLeaveCard':
+      return pointerLeave(state);
+    case 'pointerEnterCard':
+      return pointerEnterCard(state);
     case 'dwellElapsed':
       return state.name === 'dwell' ? openNow(state.target, 'pointer', false) : stay(state);
     case 'graceElapsed':
@@ -126,16 +174,9 @@ export function transition<T>(
         ? { state: IDLE, effects: [{ type: 'close', returnFocus: false }] }
         : stay(state);
     case 'focusMention':
-      if (state.name === 'open' && state.target === event.target) return stay(state);
-      // Focus coming back to the mention after Escape does not reopen what was just closed.
-      if (state.name === 'closed' && state.target === event.target) return stay(state);
-      return openNow(event.target, 'focus', false);
+      return focusMention(state, event.target);
     case 'blurMention':
-      if (state.name === 'closed') return stay(IDLE);
-      // Focus left both the mention and the card (the driver checks): a keyboard-opened card goes.
-      return state.name === 'open' && state.via !== 'pointer'
-        ? { state: IDLE, effects: [{ type: 'close', returnFocus: false }] }
-        : stay(state);
+      return blurMention(state);
     case 'activateMention':
       if (state.name === 'open' && state.target === event.target) return stay(state);
       return openNow(event.target, 'click', true);
@@ -144,21 +185,8 @@ export function transition<T>(
       // Opened as by the pointer: a blur does not close it, a tap elsewhere or Escape does.
       return openNow(event.target, 'pointer', false);
     case 'escape':
-      if (state.name === 'open' || state.name === 'grace') {
-        return {
-          state: { name: 'closed', target: state.target },
-          effects: [{ type: 'cancelTimer' }, { type: 'close', returnFocus: true }],
-        };
-      }
-      if (state.name === 'dwell') return { state: IDLE, effects: [{ type: 'cancelTimer' }] };
-      return stay(state);
+      return escape(state);
     case 'outsidePress':
-      if (state.name === 'open' || state.name === 'grace') {
-        return {
-          state: IDLE,
-          effects: [{ type: 'cancelTimer' }, { type: 'close', returnFocus: false }],
-        };
-      }
-      return stay(state);
+      return outsidePress(state);
   }
 }

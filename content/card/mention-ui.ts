@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
-import { mentionInSelection, nearestToCentre } from '../mention-summary';
+import { mentionInSelection, nearestToCentre, summarise } from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
 import { CardController } from './card-controller';
 import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
@@ -73,6 +73,9 @@ export function createMentionUi(
     },
     dismiss() {
       controller.dispatch({ type: 'escape' });
+    },
+    summaries() {
+      return store.all().map(summarise);
     },
   };
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { highlightCss } from '../../content/highlight';
 import { t } from '../../content/i18n';
 import { HIGHLIGHT_NAME } from '../../content/mentions';
-import { hostPattern, siteHost, userOrigins } from '../../content/registration';
+import { hostPattern, siteHost, userOrigins } from '../../content/site-access';
 import {
   defaultSettings,
   readSettings,

@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { askTopFrame } from '../../content/frame-messages';
 import { t } from '../../content/i18n';
-import { parseMentionList, parseMessage, type Message } from '../../content/messages';
-import { CONTENT_SCRIPT_FILE, originPattern } from '../../content/registration';
+import { parseToBackground, type ToFrames } from '../../content/messages';
+import { CONTENT_SCRIPT_FILE, originPattern } from '../../content/site-access';
 import { readSettings, siteKey, updateSettings, watchSettings } from '../../content/settings';
 import { patch } from '../../ui/dom';
 import { renderPopup, type PopupActions, type PopupState, type Tab } from './view';
@@ -28,7 +28,7 @@ export async function targetTab(search: string): Promise<Tab | null> {
  * there (a news page with an embedded post), those of the first frame that answers. Null: none runs.
  */
 function mentionsIn(tab: Tab | null) {
-  return tab ? askTopFrame(tab.id, { type: 'list-mentions' }, parseMentionList) : null;
+  return tab ? askTopFrame(tab.id, { type: 'list-mentions' }) : null;
 }
 
 /** The host of a web page; none for the browser's and extensions' own pages, which no switch covers. */
@@ -48,7 +48,8 @@ function hostOf(url: string): string {
 function followTab(tabId: number, refresh: () => void): void {
   let pending: ReturnType<typeof setTimeout> | null = null;
   browser.runtime.onMessage.addListener((raw: unknown, sender: { tab?: { id?: number } }) => {
-    if (parseMessage(raw)?.type !== 'mention-count' || sender.tab?.id !== tabId) return undefined;
+    if (parseToBackground(raw)?.type !== 'mention-count' || sender.tab?.id !== tabId)
+      return undefined;
     // A scan reports after each batch: one list for a burst of them.
     pending ??= setTimeout(() => {
       pending = null;
@@ -91,7 +92,7 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
     },
     reveal: (index, frame) => {
       if (!tab) return;
-      const reveal = { type: 'reveal-mention', index, frame } satisfies Message;
+      const reveal = { type: 'reveal-mention', index, frame } satisfies ToFrames;
       void browser.tabs.sendMessage(tab.id, reveal).catch(() => {});
     },
     setSite: (on) => {

@@ -1,6 +1,6 @@
 /** The toolbar badge: how many mentions the tab's page holds. */
 import { browser } from 'wxt/browser';
-import { t } from './i18n';
+import { t } from '../../content/i18n';
 
 export const BADGE_COLOUR = '#6f2dbd';
 

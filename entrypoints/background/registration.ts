@@ -3,42 +3,11 @@
  * (optional host permissions), and kept in step when permissions are added or removed.
  */
 import { browser } from 'wxt/browser';
-import type { Message } from './messages';
-import { SOCIAL_MATCHES } from './sites';
+import { askFrame } from '../../content/frame-messages';
+import { CONTENT_SCRIPT_FILE, userOrigins } from '../../content/site-access';
+import { SOCIAL_MATCHES } from '../../content/sites';
 
 export const USER_SCRIPT_ID = 'metoo-user-sites';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
-
-/** The granted origins beyond the social sites the manifest already covers. */
-export function userOrigins(granted: readonly string[]): string[] {
-  const builtIn = new Set(SOCIAL_MATCHES);
-  return [...new Set(granted)].filter((origin) => !builtIn.has(origin)).sort();
-}
-
-/** The host of the site a user typed, a host name or a URL, in lower case. Null when it is neither. */
-export function siteHost(input: string): string | null {
-  const text = input.trim();
-  if (!text) return null;
-  let host: string;
-  try {
-    host = new URL(text.includes('://') ? text : `https://${text}`).hostname;
-  } catch {
-    return null;
-  }
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host) && host !== 'localhost') return null;
-  return host.toLowerCase();
-}
-
-/** The match pattern for a host's pages. */
-export function hostPattern(host: string): string {
-  return `https://${host}/*`;
-}
-
-/** A match pattern for the site a user typed: a host name or a URL. Null when it is neither. */
-export function originPattern(input: string): string | null {
-  const host = siteHost(input);
-  return host === null ? null : hostPattern(host);
-}
 
 /** Registers the content script for the user's origins, or unregisters it when there are none. */
 export async function syncRegisteredScripts(): Promise<string[]> {
@@ -64,9 +33,8 @@ export async function syncRegisteredScripts(): Promise<string[]> {
 
 /** Whether a content script of this very extension runs in the tab's page (an old one doesn't answer). */
 async function hasLiveScript(tabId: number): Promise<boolean> {
-  const ping: Message = { type: 'ping' };
   try {
-    return (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) === true;
+    return (await askFrame(tabId, { type: 'ping' }, 0)) === true;
   } catch {
     return false;
   }

@@ -1,33 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { injectIntoOpenTabs, originPattern, userOrigins } from './registration';
-
-describe('userOrigins', () => {
-  it('keeps only what the manifest does not already cover, once each, sorted', () => {
-    expect(
-      userOrigins([
-        'https://x.com/*',
-        'https://news.example/*',
-        'https://a.example/*',
-        'https://a.example/*',
-      ]),
-    ).toEqual(['https://a.example/*', 'https://news.example/*']);
-  });
-});
-
-describe('originPattern', () => {
-  it('turns a host or a URL into an https pattern', () => {
-    expect(originPattern(' News.Example ')).toBe('https://news.example/*');
-    expect(originPattern('https://news.example/a/b?c')).toBe('https://news.example/*');
-  });
-
-  it('refuses what is not a host', () => {
-    expect(originPattern('')).toBeNull();
-    expect(originPattern('not a site')).toBeNull();
-    expect(originPattern('https://')).toBeNull();
-  });
-});
+import { injectIntoOpenTabs } from './registration';
 
 describe('injectIntoOpenTabs', () => {
   beforeEach(() => fakeBrowser.reset());

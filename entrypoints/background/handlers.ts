@@ -1,0 +1,43 @@
+/** The background's answer to each message from a content script or page: one handler per type. */
+import { browser, type Browser } from 'wxt/browser';
+import { CARD_SCRIPT_FILE } from '../../content/card/card-module';
+import { tellEveryFrame } from '../../content/frame-messages';
+import type { BackgroundReplies, HandlerTable, ToBackground } from '../../content/messages';
+import { showCount } from './badge';
+
+export type Sender = Browser.runtime.MessageSender;
+export type BackgroundHandlers = HandlerTable<ToBackground, BackgroundReplies, Sender>;
+
+export const backgroundHandlers = {
+  'open-article': () => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/article.html') });
+    return undefined;
+  },
+  'open-settings': () => {
+    void browser.runtime.openOptionsPage();
+    return undefined;
+  },
+  'load-card': (_message, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    return browser.scripting
+      .executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [CARD_SCRIPT_FILE],
+      })
+      .then(() => true as const);
+  },
+  escape: (_message, sender) => {
+    // A hover card stays open while focus is in another frame, where the key went: every frame
+    // of the tab hears it.
+    if (sender.tab?.id !== undefined) void tellEveryFrame(sender.tab.id, { type: 'dismiss-card' });
+    return undefined;
+  },
+  'mention-count': (message, sender) => {
+    // Only the top frame speaks for the tab.
+    if (sender.tab?.id !== undefined && sender.frameId === 0) {
+      void showCount(sender.tab.id, message.count).catch(() => {});
+    }
+    return undefined;
+  },
+} satisfies BackgroundHandlers;
