@@ -12,6 +12,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     restoreMocks: true,
+    // Property and fuzz tests do seconds of work on an idle machine; a busy one must not fail them.
+    testTimeout: 30_000,
     setupFiles: ['vitest.setup.ts'],
   },
 });
