@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SOCIAL_MATCHES } from './content/sites';
 
@@ -7,6 +8,18 @@ export default defineConfig({
   // Explicit imports everywhere: the domain modules must run in plain Node too.
   imports: false,
   webExt: { disabled: true },
+  // The privacy promise, the licence and the notices ship inside the extension, readable from its
+  // welcome page with no network; .txt so that the browser shows them rather than downloading them.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      for (const name of ['PRIVACY.md', 'LICENSE', 'NOTICE']) {
+        files.push({
+          absoluteSrc: resolve(wxt.config.root, name),
+          relativeDest: `${name.replace(/\.md$/, '')}.txt`,
+        });
+      }
+    },
+  },
   // Manifest V3 for every browser, Firefox included (`wxt build -b firefox` → .output/firefox-mv3/):
   // the code calls browser.action and optional_host_permissions, which Firefox has only in MV3.
   manifestVersion: 3,

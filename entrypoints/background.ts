@@ -6,6 +6,7 @@ import { t } from '../content/i18n';
 import { tellFrame } from '../content/frame-messages';
 import { parseMessage, type Message } from '../content/messages';
 import { injectIntoOpenTabs, syncRegisteredScripts } from '../content/registration';
+import { openWelcomeOnFirstInstall } from '../content/first-run';
 
 const MENU_ID = 'show-metoo-context';
 
@@ -15,6 +16,7 @@ function tell(tabId: number | undefined, message: Message, frameId?: number): vo
 }
 
 export default defineBackground(() => {
+  openWelcomeOnFirstInstall();
   browser.runtime.onInstalled.addListener(() => {
     // Tabs already open get the new script at once; it retires the old one (WXT's context does that).
     void injectIntoOpenTabs().catch(() => {});
