@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SOCIAL_MATCHES } from './content/sites';
 
@@ -7,6 +8,18 @@ export default defineConfig({
   // Explicit imports everywhere: the domain modules must run in plain Node too.
   imports: false,
   webExt: { disabled: true },
+  // The privacy promise, the licence and the notices ship inside the extension, readable from its
+  // welcome page with no network; .txt so that the browser shows them rather than downloading them.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      for (const name of ['PRIVACY.md', 'LICENSE', 'NOTICE']) {
+        files.push({
+          absoluteSrc: resolve(wxt.config.root, name),
+          relativeDest: `${name.replace(/\.md$/, '')}.txt`,
+        });
+      }
+    },
+  },
   // Manifest V3 for every browser, Firefox included (`wxt build -b firefox` → .output/firefox-mv3/):
   // the code calls browser.action and optional_host_permissions, which Firefox has only in MV3.
   manifestVersion: 3,
@@ -28,6 +41,12 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
+    // Chrome 114 is the first with all it needs, so an older Chrome cannot install a silent extension:
+    // popover (114, raises the card into the top layer), CSS Custom Highlight API (105, the marks),
+    // documentIds in scripting targets (106), scripting.registerContentScripts / updateContentScripts
+    // (96, the sites a user adds), action and MV3 (88). Newer APIs in use are feature-detected with a
+    // fallback: caretPositionFromPoint (128), checkVisibility's options (121), scheduler.yield (129).
+    ...(browser !== 'firefox' && { minimum_chrome_version: '114' }),
     // Least privilege: the social sites only; any other site is the user's choice, asked for then.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: SOCIAL_MATCHES,
@@ -46,7 +65,8 @@ export default defineConfig({
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
-          id: 'metoo-context@example.org',
+          // Permanent: AMO keys the listing and users' updates to it. GUID form, so it claims no domain.
+          id: '{854d93e2-0571-4eec-9dbe-5e72bf1a0520}',
           // Firefox 140 (ESR) shipped the CSS Custom Highlight API; it also reads
           // data_collection_permissions from 140 on.
           strict_min_version: '140.0',

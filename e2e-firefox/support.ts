@@ -18,7 +18,7 @@ import * as probes from '../test/probes.ts';
 const OUTPUT = resolve(import.meta.dirname, '..', '.output');
 /** Pages of sites that are not among the extension's social sites (a site a user adds). */
 export const OWN_PAGES_DIR = resolve(import.meta.dirname, 'fixtures');
-export const EXTENSION_ID = 'metoo-context@example.org';
+export const EXTENSION_ID = '{854d93e2-0571-4eec-9dbe-5e72bf1a0520}';
 /** The extension's moz-extension:// host, fixed through a pref so that tests can open its pages. */
 export const EXTENSION_UUID = '6f2dbd00-0000-4000-8000-00000000e2e0';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;

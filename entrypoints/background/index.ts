@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handle, parseToBackground } from '../../content/messages';
+import { openWelcomeOnFirstInstall } from './first-run';
 import { backgroundHandlers, type Sender } from './handlers';
 import { injectIntoOpenTabs, syncRegisteredScripts } from './registration';
 import { createMenu, listenToCommands, listenToMenu } from './shortcuts';
 
 export default defineBackground(() => {
+  openWelcomeOnFirstInstall();
   browser.runtime.onMessage.addListener((raw, sender: Sender) => {
     const message = parseToBackground(raw);
     return message ? handle(backgroundHandlers, message, sender) : undefined;
