@@ -11,10 +11,10 @@ import { h, renderCard } from '../../content/card/render';
 import { highlightCss } from '../../content/highlight';
 import { t } from '../../content/i18n';
 import { HIGHLIGHT_NAME } from '../../content/mentions';
-import { DEFAULT_SETTINGS } from '../../content/settings';
+import { defaultSettings } from '../../content/settings';
 
 /** The pointer's rest before the card opens, as on pages by default. */
-const DWELL_MS = DEFAULT_SETTINGS.dwellMs;
+const DWELL_MS = defaultSettings().dwellMs;
 /** The card's sheet pins its host to the viewport for pages; here it sits in the page's flow. */
 const IN_FLOW =
   ':host { position: static !important; width: auto !important; height: auto !important; } .card { position: static; animation: none; } .arrow { display: none; } .body { max-height: none; }';
@@ -95,6 +95,6 @@ function markMention(doc: Document, mention: HTMLElement): void {
   range.selectNodeContents(mention);
   CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(DEFAULT_SETTINGS.highlightStyle));
+  sheet.replaceSync(highlightCss(defaultSettings().highlightStyle));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }
