@@ -4,7 +4,7 @@
  * updated or disabled, so the old script leaves nothing behind and throws nothing.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import { loadedCardModule, type CardModule } from './card/card-module';
 import { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
@@ -21,7 +21,7 @@ import {
 } from './settings';
 
 /** Sends a message to the background; after a reload of the extension there is no one to hear it. */
-function send(ctx: ContentScriptContext, message: Message): void {
+function send(ctx: PageContext, message: Message): void {
   if (ctx.isInvalid) return;
   browser.runtime.sendMessage(message).catch(() => {
     // The extension was reloaded or updated; this page's script is on its way out.
@@ -29,7 +29,7 @@ function send(ctx: ContentScriptContext, message: Message): void {
 }
 
 /** Asks the background to run the card's script in this frame, once; then it is in our isolated world. */
-async function loadCardModule(ctx: ContentScriptContext): Promise<CardModule | undefined> {
+async function loadCardModule(ctx: PageContext): Promise<CardModule | undefined> {
   const loaded = loadedCardModule();
   if (loaded || ctx.isInvalid) return loaded;
   await browser.runtime.sendMessage({ type: 'load-card' } satisfies Message);
@@ -53,7 +53,7 @@ export interface PageSession {
 }
 
 export async function startPageSession(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   doc: Document,
 ): Promise<PageSession | null> {
   if (!PageHighlight.supported()) return null;
@@ -157,14 +157,14 @@ export async function startPageSession(
     doc,
     'keydown',
     (event) => {
-      if (event.key !== 'Escape' || !running) return;
+      if (event.key !== 'Escape' || !running || !event.isTrusted) return;
       if (window !== window.top || doc.querySelector('iframe, frame'))
         send(ctx, { type: 'escape' });
     },
     { capture: true },
   );
   // Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     mentionUi.close();
     if (running) void scanner.rescan();
   });
