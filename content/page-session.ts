@@ -96,7 +96,10 @@ export async function startPageSession(
         highlight.unstyleRoot(root);
       },
       onChange: (count) => {
-        if (count > 0 && running) void mentionUi.ensure();
+        if (count > 0 && running) {
+          highlight.reveal();
+          void mentionUi.ensure();
+        }
         send(ctx, { type: 'mention-count', count });
       },
     },
