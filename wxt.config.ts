@@ -20,6 +20,20 @@ export default defineConfig({
       }
     },
   },
+  // WXT wraps every content script in its ContentScriptContext, which tells the page the extension's
+  // id and can be switched off by the page; ours makes its own (content/page-context.ts), so WXT's is
+  // replaced by an empty stand-in. The test build (`--mode e2e`) is the same code but for the card's
+  // element (content/card/card-host.ts), and lands in .output/<browser>-mv3-e2e/.
+  vite: () => ({
+    resolve: {
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: resolve(import.meta.dirname, 'content/wxt-context-stub.ts'),
+        },
+      ],
+    },
+  }),
   // Manifest V3 for every browser, Firefox included (`wxt build -b firefox` → .output/firefox-mv3/):
   // the code calls browser.action and optional_host_permissions, which Firefox has only in MV3.
   manifestVersion: 3,

@@ -1,7 +1,8 @@
 /**
  * The mark on the page: every mention's range in one CSS Custom Highlight, styled by a constructed
  * sheet adopted into the document and into each shadow root that holds mentions. Neither touches
- * the page's DOM.
+ * the page's DOM. Both stay out of the page's sight (the registry, adoptedStyleSheets) until its
+ * first mention is found: a page without one cannot tell that the extension is there.
  */
 import { HIGHLIGHT_NAME } from './mentions';
 
@@ -29,6 +30,8 @@ export class PageHighlight {
   readonly #sheet = new CSSStyleSheet();
   readonly #roots = new Set<StyledRoot>();
   #style: HighlightStyle;
+  /** Whether the page has had a mention since the highlight was last removed. */
+  #revealed = false;
 
   constructor(style: HighlightStyle) {
     this.ranges = new Highlight();
@@ -41,9 +44,22 @@ export class PageHighlight {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
+  /** Puts the highlight in the page's registry, once the page has had a mention. */
   register(): void {
-    if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.ranges)
+    if (this.#revealed && CSS.highlights.get(HIGHLIGHT_NAME) !== this.ranges)
       CSS.highlights.set(HIGHLIGHT_NAME, this.ranges);
+  }
+
+  /** The page's first mention is found: the highlight and its sheet join the page. */
+  reveal(): void {
+    if (this.#revealed) return;
+    this.#revealed = true;
+    this.register();
+    for (const root of this.#roots) this.#adopt(root);
+  }
+
+  #adopt(root: StyledRoot): void {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
   }
 
   /** Whether the page took our highlight out of the registry. */
@@ -62,21 +78,24 @@ export class PageHighlight {
   styleRoot(root: StyledRoot): void {
     if (this.#roots.has(root)) return;
     this.#roots.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
+    if (this.#revealed) this.#adopt(root);
   }
 
   /** Forgets a tree that left the page, so a long session does not hold on to it. */
   unstyleRoot(root: StyledRoot): void {
-    if (!this.#roots.delete(root)) return;
+    if (!this.#roots.delete(root) || !this.#revealed) return;
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
   }
 
   remove(): void {
     if (this.registered) CSS.highlights.delete(HIGHLIGHT_NAME);
     this.ranges.clear();
-    for (const root of this.#roots) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
+    if (this.#revealed) {
+      for (const root of this.#roots) {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
+      }
     }
     this.#roots.clear();
+    this.#revealed = false;
   }
 }

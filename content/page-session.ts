@@ -4,7 +4,7 @@
  * Torn down through the content script context when the extension is reloaded, updated or disabled,
  * so the old script leaves nothing behind and throws nothing.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './page-context';
 import type { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
 import type { MentionStore } from './mentions';
@@ -27,7 +27,7 @@ function frameToken(): string {
 }
 
 export async function startPageSession(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   doc: Document,
 ): Promise<PageSession | null> {
   if (!PageHighlight.supported()) return null;

@@ -23,14 +23,15 @@ export const EXTENSION_ID = '{854d93e2-0571-4eec-9dbe-5e72bf1a0520}';
 export const EXTENSION_UUID = '6f2dbd00-0000-4000-8000-00000000e2e0';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
-/** The Firefox build: $FIREFOX_EXTENSION_DIR, else MV3 (what `npm run build:firefox` makes), else MV2. */
+/**
+ * The Firefox build: $FIREFOX_EXTENSION_DIR, else the test build (what `npm run build:e2e:firefox`
+ * makes: the card is `<metoo-context>` with an open root, so tests can read it).
+ */
 export function firefoxBuildDir(): string {
   if (process.env.FIREFOX_EXTENSION_DIR) return resolve(process.env.FIREFOX_EXTENSION_DIR);
-  for (const name of ['firefox-mv3', 'firefox-mv2']) {
-    const dir = join(OUTPUT, name);
-    if (existsSync(join(dir, 'manifest.json'))) return dir;
-  }
-  throw new Error(`No Firefox build in ${OUTPUT}: run "npm run build:firefox" first.`);
+  const dir = join(OUTPUT, 'firefox-mv3-e2e');
+  if (existsSync(join(dir, 'manifest.json'))) return dir;
+  throw new Error(`No Firefox test build in ${OUTPUT}: run "npm run build:e2e:firefox" first.`);
 }
 
 export function firefoxPath(): string {

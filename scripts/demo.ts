@@ -3,7 +3,7 @@
  * pointer on the first mention so the card opens. `-- --screenshot FILE` runs headless and saves a
  * PNG of the open card instead (also what happens on a machine without a display).
  */
-import { launchWithExtension } from '../e2e/support/browser.ts';
+import { launchWithExtension, STORE_EXTENSION_DIR } from '../e2e/support/browser.ts';
 import { startFixtureServer } from '../e2e/support/server.ts';
 
 const args = process.argv.slice(2);
@@ -24,6 +24,8 @@ const { server, port } = await startFixtureServer();
 const context = await launchWithExtension(port, {
   headless: Boolean(screenshot),
   colorScheme: dark ? 'dark' : 'light',
+  // What users install: the card's element has a name drawn for the page and a closed root.
+  extensionDir: STORE_EXTENSION_DIR,
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.setViewportSize({ width: 960, height: 900 });
@@ -37,7 +39,8 @@ const box = await page.evaluate(() => {
   return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
 });
 if (box) await page.mouse.move(box.x, box.y);
-await page.locator('metoo-context [role="dialog"]').waitFor({ state: 'visible', timeout: 5_000 });
+// The card is the page's one open popover (its name and insides are hidden from the page).
+await page.locator(':popover-open').waitFor({ state: 'attached', timeout: 5_000 });
 await page.waitForTimeout(300); // let the fade-in finish
 
 if (screenshot) {

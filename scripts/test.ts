@@ -1,7 +1,8 @@
 /**
- * `npm test`: the checks, the unit tests, the Chrome build and its end-to-end tests, the Firefox
- * build, its lint and its end-to-end tests, in that order, each run even when an earlier one failed,
- * then one closing line over all of them: "N passed, M failed".
+ * `npm test`: the checks, the unit tests, the Chrome builds (store and test) and the end-to-end
+ * tests (the attack suite on the store build, the rest on the test build), the Firefox builds, the
+ * store build's lint and the end-to-end tests on the test build, in that order, each run even when
+ * an earlier one failed, then one closing line over all of them: "N passed, M failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,12 @@ if (unit)
   count('unit', unit.numPassedTests, unit.numFailedTests + (unitOk || unit.numFailedTests ? 0 : 1));
 else count('unit', 0, 1);
 
-const buildOk = run('npx', ['wxt', 'build']);
-count('build', buildOk ? 1 : 0, buildOk ? 0 : 1);
+// The store build (what ships; the attack suite attacks it) and the test build (every other suite).
+const storeBuildOk = run('npx', ['wxt', 'build']);
+count('build', storeBuildOk ? 1 : 0, storeBuildOk ? 0 : 1);
+const testBuildOk = run('npx', ['wxt', 'build', '--mode', 'e2e']);
+count('build (test)', testBuildOk ? 1 : 0, testBuildOk ? 0 : 1);
+const buildOk = storeBuildOk && testBuildOk;
 
 if (buildOk) {
   const e2eOk = run('npx', ['playwright', 'test']);
@@ -76,9 +81,13 @@ if (buildOk) {
   count('e2e (not run: the build failed)', 0, 1);
 }
 
-// Firefox: its build, Mozilla's linter on it, and the end-to-end tests in Debian's firefox-esr.
-const firefoxBuildOk = run('npx', ['wxt', 'build', '-b', 'firefox']);
-count('build (Firefox)', firefoxBuildOk ? 1 : 0, firefoxBuildOk ? 0 : 1);
+// Firefox: its store build, Mozilla's linter on it, and the end-to-end tests in Debian's
+// firefox-esr on its test build.
+const firefoxStoreOk = run('npx', ['wxt', 'build', '-b', 'firefox']);
+count('build (Firefox)', firefoxStoreOk ? 1 : 0, firefoxStoreOk ? 0 : 1);
+const firefoxTestOk = run('npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']);
+count('build (Firefox, test)', firefoxTestOk ? 1 : 0, firefoxTestOk ? 0 : 1);
+const firefoxBuildOk = firefoxStoreOk && firefoxTestOk;
 if (firefoxBuildOk) {
   const lintOk = run('npx', [
     'web-ext',

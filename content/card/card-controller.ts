@@ -55,15 +55,45 @@ export class CardController {
   /** Listens on the document; every listener goes with the signal. */
   listen(signal: AbortSignal): void {
     const opts = { capture: true, passive: true, signal };
-    this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), opts);
-    this.doc.addEventListener('pointerdown', (event) => this.onPointerDown(event), opts);
-    this.doc.addEventListener('click', (event) => this.onClick(event), opts);
-    this.doc.addEventListener('focusin', (event) => this.onFocusIn(event), opts);
-    this.doc.addEventListener('focusout', (event) => this.onFocusOut(event), opts);
-    this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), {
-      capture: true,
-      signal,
-    });
+    // Only the reader's own input drives the card: events the page synthesised are not isTrusted.
+    const trusted =
+      <E extends Event>(handle: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handle(event);
+      };
+    this.doc.addEventListener(
+      'pointermove',
+      trusted((e) => this.onPointerMove(e)),
+      opts,
+    );
+    this.doc.addEventListener(
+      'pointerdown',
+      trusted((e) => this.onPointerDown(e)),
+      opts,
+    );
+    this.doc.addEventListener(
+      'click',
+      trusted((e) => this.onClick(e)),
+      opts,
+    );
+    this.doc.addEventListener(
+      'focusin',
+      trusted((e) => this.onFocusIn(e)),
+      opts,
+    );
+    this.doc.addEventListener(
+      'focusout',
+      trusted((e) => this.onFocusOut(e)),
+      opts,
+    );
+    this.doc.addEventListener(
+      'keydown',
+      trusted((e) => this.onKeyDown(e)),
+      {
+        capture: true,
+        signal,
+      },
+    );
     signal.addEventListener('abort', () => this.close());
   }
 

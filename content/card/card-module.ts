@@ -8,8 +8,8 @@
  * web-accessible resources). This file is the contract between the two.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MentionSummary } from '../messages';
+import type { PageContext } from '../page-context';
 import type { MentionStore } from '../mentions';
 import type { Theme, Trigger } from '../settings';
 import type { CardSubject } from './render';
@@ -69,7 +69,7 @@ export interface MentionUi {
 }
 
 export interface CardModule {
-  createMentionUi(ctx: ContentScriptContext, deps: MentionUiDeps): MentionUi;
+  createMentionUi(ctx: PageContext, deps: MentionUiDeps): MentionUi;
 }
 
 /** The card script's output file, as the background injects it. */

@@ -1,5 +1,6 @@
 /**
- * The card on the page: one `<metoo-context>` element with an open shadow root, mounted only while a
+ * The card on the page: one element (./card-host.ts: a name drawn per page and a closed shadow root
+ * in the store build, `<metoo-context>` with an open one in the test build), mounted only while a
  * card is shown, raised into the top layer as a manual popover so no z-index, transform or overflow
  * of the page can hide it, and placed next to its mention by Floating UI.
  */
@@ -14,34 +15,41 @@ import {
   size,
   type VirtualElement,
 } from '@floating-ui/dom';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
+import type { PageContext } from '../page-context';
 import cardCss from '../../assets/card.css?inline';
 import storyCss from '../../assets/story.css?inline';
 import type { ArticleModel } from '../article';
 import { t } from '../i18n';
+import { createCardHost, type CardHost } from './card-host';
 import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
 import { renderCard, type CardActions, type CardSubject } from './render';
-
-export const CARD_ELEMENT = 'metoo-context';
 
 /** The card's controls, in the order Tab walks them. */
 const CONTROLS = 'button, a[href]';
 
+/** Stops an event the page made before it reaches the card's controls or their default action. */
+function refuseUntrusted(event: Event): void {
+  if (event.isTrusted) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+}
+
+/** The card's element and, while it is on the page, the card in it. */
+interface CardUi extends CardHost {
+  mounted: HTMLElement | null;
+}
+
 export class CardView implements CardSurface {
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private ui: CardUi | null = null;
   private stopPlacing: (() => void) | null = null;
   private sheet: CSSStyleSheet | null = null;
-  private readonly ctx: ContentScriptContext;
+  private readonly ctx: PageContext;
   private readonly article: ArticleModel;
   private readonly actions: CardActions;
   private readonly events: CardViewEvents;
 
   constructor(
-    ctx: ContentScriptContext,
+    ctx: PageContext,
     article: ArticleModel,
     actions: CardActions,
     events: CardViewEvents,
@@ -53,7 +61,7 @@ export class CardView implements CardSurface {
   }
 
   get host(): HTMLElement | null {
-    return this.ui?.mounted ? this.ui.shadowHost : null;
+    return this.ui?.mounted ? this.ui.host : null;
   }
 
   get dialog(): HTMLElement | null {
@@ -68,18 +76,14 @@ export class CardView implements CardSurface {
 
   async show(subject: CardSubject, anchor: Range, options: ShowOptions): Promise<void> {
     this.hide();
-    const ui = await this.createUi();
     if (this.ctx.isInvalid) return;
-    this.pending = { subject, options };
-    ui.mount();
-    const host = ui.shadowHost;
+    const ui = this.createUi();
+    const card = this.mount(ui, subject, options);
     try {
-      host.showPopover();
+      ui.host.showPopover();
     } catch {
       // Without the Popover API the fixed host still sits above most pages.
     }
-    const card = ui.mounted;
-    if (!card) return;
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
       getClientRects: () => anchor.getClientRects(),
@@ -129,8 +133,9 @@ export class CardView implements CardSurface {
   }
 
   /** Builds the card's element ahead of need, so the first card opens as fast as later ones. */
-  async prepare(): Promise<void> {
-    await this.createUi();
+  prepare(): Promise<void> {
+    this.createUi();
+    return Promise.resolve();
   }
 
   /** Moves focus to the card's first control; false when no card is shown. */
@@ -155,39 +160,44 @@ export class CardView implements CardSurface {
   hide(): void {
     this.stopPlacing?.();
     this.stopPlacing = null;
-    if (this.ui?.mounted) this.ui.remove();
+    const ui = this.ui;
+    if (!ui?.mounted) return;
+    ui.host.remove();
+    ui.mounted.remove();
+    ui.mounted = null;
   }
 
-  private pending: { subject: CardSubject; options: ShowOptions } | null = null;
-
-  private async createUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    if (this.ui) return this.ui;
-    const ui = await createShadowRootUi<HTMLElement>(this.ctx, {
-      name: CARD_ELEMENT,
-      mode: 'open',
-      position: 'inline',
-      anchor: () => document.body ?? document.documentElement,
-      append: 'last',
-      inheritStyles: true,
-      onMount: (container, shadow) => {
-        const pending = this.pending;
-        if (!pending) return container;
-        const card = renderCard(document, this.article, pending.subject, this.actions);
-        if (pending.options.theme !== 'auto') card.classList.add(pending.options.theme);
-        card.addEventListener('pointerenter', () => this.events.pointerEnter());
-        card.addEventListener('pointerleave', () => this.events.pointerLeave());
-        container.append(card);
-        void shadow;
-        return card;
-      },
+  /** Puts the card for this subject in the element, and the element at the end of the page. */
+  private mount(ui: CardUi, subject: CardSubject, options: ShowOptions): HTMLElement {
+    const card = renderCard(document, this.article, subject, this.actions);
+    if (options.theme !== 'auto') card.classList.add(options.theme);
+    // A click the page synthesised (say, `.click()` on a kept reference) never reaches a control.
+    card.addEventListener('click', refuseUntrusted, { capture: true });
+    card.addEventListener('keydown', refuseUntrusted, { capture: true });
+    // The page can synthesise pointer events on the card; only the user's own move counts.
+    card.addEventListener('pointerenter', (event) => {
+      if (event.isTrusted) this.events.pointerEnter();
     });
+    card.addEventListener('pointerleave', (event) => {
+      if (event.isTrusted) this.events.pointerLeave();
+    });
+    ui.shadow.append(card);
+    ui.mounted = card;
+    (document.body ?? document.documentElement).append(ui.host);
+    return card;
+  }
+
+  private createUi(): CardUi {
+    if (this.ui) return this.ui;
+    const ui: CardUi = { ...createCardHost(document), mounted: null };
     // Styles go in as a constructed sheet: a page's style-src policy cannot block it.
-    ui.shadow.querySelectorAll('style').forEach((style) => style.remove());
     this.sheet ??= new CSSStyleSheet();
     this.sheet.replaceSync(`${cardCss}\n${storyCss}`);
     ui.shadow.adoptedStyleSheets = [this.sheet];
     // Set while the element is still off the page: the page sees it arrive whole, not change.
-    ui.shadowHost.setAttribute('popover', 'manual');
+    ui.host.setAttribute('popover', 'manual');
+    // The old script's card goes with it when the extension is reloaded or updated.
+    this.ctx.onInvalidated(() => this.hide());
     this.ui = ui;
     return ui;
   }

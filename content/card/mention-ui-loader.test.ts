@@ -35,7 +35,13 @@ function deferredLoad(module: CardModule | undefined) {
   return { load, finish: () => finish() };
 }
 
-const move = () => document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5 }));
+/** An event as the browser makes it for the user's own input (happy-dom has no isTrusted). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+const move = () => document.dispatchEvent(trusted(new PointerEvent('pointermove', { clientX: 5 })));
 
 describe('MentionUiLoader', () => {
   it('loads nothing until asked: a page without mentions never gets the layer', () => {
@@ -62,7 +68,7 @@ describe('MentionUiLoader', () => {
     const first = loader.ensure();
     const second = loader.ensure();
     move();
-    document.dispatchEvent(new FocusEvent('focusin'));
+    document.dispatchEvent(trusted(new FocusEvent('focusin')));
     move();
     finish();
     expect(await first).toBe(layer);
@@ -73,6 +79,21 @@ describe('MentionUiLoader', () => {
     expect(ui.replayed).toEqual(['focusin', 'pointermove']);
     move();
     expect(ui.replayed).toHaveLength(2);
+  });
+
+  it('does not hand over what the page synthesised while the layer loaded', async () => {
+    const { ui, module } = fakeLayer();
+    const { load, finish } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    const loading = loader.ensure();
+    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5 }));
+    document.dispatchEvent(new FocusEvent('focusin'));
+    finish();
+    await loading;
+    expect(ui.replayed).toEqual([]);
   });
 
   it('does not hand over what the pointer did before the page had a mention', async () => {

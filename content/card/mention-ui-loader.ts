@@ -85,7 +85,11 @@ export class MentionUiLoader {
     const memory = new AbortController();
     this.#memory = memory;
     for (const type of REMEMBERED) {
-      this.#doc.addEventListener(type, (event) => this.#seen.set(type, event), {
+      // What the page synthesised is not the reader's: it must not open a card once the layer is here.
+      const note = (event: Event) => {
+        if (event.isTrusted) this.#seen.set(type, event);
+      };
+      this.#doc.addEventListener(type, note, {
         capture: true,
         passive: true,
         signal: memory.signal,

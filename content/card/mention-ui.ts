@@ -3,7 +3,7 @@
  * controller that drives it from pointer, focus and keys, and the cap that keeps the highlight on
  * the mentions nearest the viewport on pages past its limit.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page-context';
 import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
 import { mentionInSelection, nearestToCentre, summarise } from '../mention-summary';
@@ -13,7 +13,7 @@ import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
 import { CardView } from './card-view';
 
 export function createMentionUi(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   article: ArticleModel,
   deps: MentionUiDeps,
 ): MentionUi {

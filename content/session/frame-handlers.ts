@@ -1,6 +1,6 @@
 /** The content script's answers to the background and the popup: one handler per message to a tab's frames. */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page-context';
 import {
   handle,
   parseToFrames,
@@ -47,10 +47,7 @@ export function frameHandlers(page: PageRuntime, frame: string): FrameHandlers {
 }
 
 /** Answers messages to this frame until the context goes; returns the listener's removal. */
-export function listenToFrameMessages(
-  ctx: ContentScriptContext,
-  handlers: FrameHandlers,
-): () => void {
+export function listenToFrameMessages(ctx: PageContext, handlers: FrameHandlers): () => void {
   const onMessage = (raw: unknown, sender: unknown): Promise<unknown> | undefined => {
     const message = parseToFrames(raw);
     if (!message || ctx.isInvalid) return undefined;

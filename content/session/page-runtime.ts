@@ -3,7 +3,7 @@
  * the frame's messages or of the content script's lifecycle: those are wired around it
  * (../page-session.ts). Closures rather than a class: the content script's bytes are counted.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from '../page-context';
 import { askBackground, tellBackground } from '../background-door';
 import { loadedCardModule, type CardModule } from '../card/card-module';
 import { MentionUiLoader } from '../card/mention-ui-loader';
@@ -29,7 +29,7 @@ export interface PageRuntime {
 }
 
 /** Asks the background to run the card's script in this frame, once; then it is in our isolated world. */
-async function loadCardModule(ctx: ContentScriptContext): Promise<CardModule | undefined> {
+async function loadCardModule(ctx: PageContext): Promise<CardModule | undefined> {
   const loaded = loadedCardModule();
   if (loaded || ctx.isInvalid) return loaded;
   await askBackground({ type: 'load-card' });
@@ -47,7 +47,7 @@ export function quietly(step: () => void): void {
 
 /** The card and all it takes come with the page's first mention (see card/card-module.ts). */
 function cardLoader(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   doc: Document,
   store: MentionStore,
   settings: () => Settings,
@@ -96,7 +96,7 @@ function pageScanner(
   );
 }
 
-export function createPageRuntime(ctx: ContentScriptContext, doc: Document): PageRuntime {
+export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime {
   let settings: Settings = defaultSettings();
   let running = false;
   let listening: AbortController | null = null;
@@ -116,7 +116,11 @@ export function createPageRuntime(ctx: ContentScriptContext, doc: Document): Pag
     shadowRoots,
     () => settings,
     (count) => {
-      if (count > 0 && running) void mentionUi.ensure();
+      if (count > 0 && running) {
+        // Reveal less: the highlight and its sheet join the page with its first mention.
+        highlight.reveal();
+        void mentionUi.ensure();
+      }
       send({ type: 'mention-count', count });
     },
   );

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+const OUTPUT = resolve(import.meta.dirname, '..', '..', '.output');
+/** The test build (`npm run build:e2e`): the card is `<metoo-context>` with an open root, readable. */
+export const EXTENSION_DIR = join(OUTPUT, 'chrome-mv3-e2e');
+/** The store build (`npm run build`): what the attack suite (e2e/attack.spec.ts) attacks. */
+export const STORE_EXTENSION_DIR = join(OUTPUT, 'chrome-mv3');
+
+function buildCommand(dir: string): string {
+  return dir === STORE_EXTENSION_DIR ? 'npm run build' : 'npm run build:e2e';
+}
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,11 +51,14 @@ export async function launchWithExtension(
     headless?: boolean;
     /** The browser's interface language, e.g. `fr`. */
     lang?: string;
+    /** Which build: the test build unless told. */
+    extensionDir?: string;
   } = {},
 ): Promise<BrowserContext> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build at ${extensionDir}: run "${buildCommand(extensionDir)}" first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'metoo-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
@@ -63,7 +74,7 @@ export async function launchWithExtension(
       ...quietFlags(port),
       ...(options.lang ? [`--lang=${options.lang}`] : []),
       ...(withExtension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
     ],
   });
@@ -91,7 +102,7 @@ export interface BrowserBeforeInstall {
  */
 export async function launchBeforeInstall(port: number): Promise<BrowserBeforeInstall> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run "npm run build" first.`);
+    throw new Error(`No build at ${EXTENSION_DIR}: run "${buildCommand(EXTENSION_DIR)}" first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'metoo-profile-'));
   const child = spawn(

@@ -12,11 +12,13 @@ import {
 } from '@playwright/test';
 import type { Server } from 'node:https';
 import type { SeenRequest } from './server';
-import { extensionId, launchWithExtension } from './browser';
+import { EXTENSION_DIR, extensionId, launchWithExtension } from './browser';
 import { startFixtureServer } from './server';
 import * as probes from '../../test/probes';
 
 interface WorkerFixtures {
+  /** The build under test: the test build, or the store build for the attack suite (see playwright.config.ts). */
+  extensionDir: string;
   fixtureServer: { server: Server; port: number; requests: SeenRequest[] };
   extensionContext: BrowserContext;
   extensionId: string;
@@ -50,6 +52,7 @@ export function fromExtension(request: SeenRequest): boolean {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  extensionDir: [EXTENSION_DIR, { scope: 'worker', option: true }],
   fixtureServer: [
     async ({}, use) => {
       const started = await startFixtureServer();
@@ -59,8 +62,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   extensionContext: [
-    async ({ fixtureServer }, use) => {
-      const context = await launchWithExtension(fixtureServer.port);
+    async ({ fixtureServer, extensionDir }, use) => {
+      const context = await launchWithExtension(fixtureServer.port, { extensionDir });
       await use(context);
       await context.close();
     },
