@@ -24,12 +24,16 @@ import storyCss from '../../assets/story.css?inline';
 import type { ArticleModel } from '../article';
 import { t } from '../i18n';
 import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
+import { pageThemeAt, type PageTheme } from './page-theme';
 import { renderCard, type CardActions, type CardSubject } from './render';
 
 export const CARD_ELEMENT = 'metoo-context';
 
 /** The card's controls, in the order Tab walks them. */
-const CONTROLS = 'button, a[href]';
+const CONTROLS = 'button:not([hidden]), a[href]';
+
+/** The card's whole height at most (DESIGN.md: glanceable at a laptop's 1366×768). */
+const MAX_HEIGHT = 440;
 
 export class CardView implements CardSurface {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -70,7 +74,9 @@ export class CardView implements CardSurface {
     this.hide();
     const ui = await this.createUi();
     if (this.ctx.isInvalid) return;
-    this.pending = { subject, options };
+    const theme =
+      options.theme === 'auto' ? pageThemeAt(anchor.startContainer.parentElement) : options.theme;
+    this.pending = { subject, theme };
     ui.mount();
     const host = ui.shadowHost;
     try {
@@ -100,7 +106,9 @@ export class CardView implements CardSurface {
             padding: 8,
             apply({ availableHeight }) {
               const body = card.querySelector<HTMLElement>('.body');
-              if (body) body.style.maxHeight = `${Math.max(160, Math.min(640, availableHeight))}px`;
+              // Less the card's 1 px border above and below.
+              const most = Math.min(MAX_HEIGHT, availableHeight) - 2;
+              if (body) body.style.maxHeight = `${Math.max(160, most)}px`;
             },
           }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
@@ -155,10 +163,12 @@ export class CardView implements CardSurface {
   hide(): void {
     this.stopPlacing?.();
     this.stopPlacing = null;
-    if (this.ui?.mounted) this.ui.remove();
+    if (!this.ui?.mounted) return;
+    this.ui.remove();
+    this.events.closed();
   }
 
-  private pending: { subject: CardSubject; options: ShowOptions } | null = null;
+  private pending: { subject: CardSubject; theme: PageTheme | null } | null = null;
 
   private async createUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     if (this.ui) return this.ui;
@@ -173,7 +183,8 @@ export class CardView implements CardSurface {
         const pending = this.pending;
         if (!pending) return container;
         const card = renderCard(document, this.article, pending.subject, this.actions);
-        if (pending.options.theme !== 'auto') card.classList.add(pending.options.theme);
+        // No class: the page gave no answer, and the system's setting decides (card.css).
+        if (pending.theme) card.classList.add(pending.theme);
         card.addEventListener('pointerenter', () => this.events.pointerEnter());
         card.addEventListener('pointerleave', () => this.events.pointerLeave());
         container.append(card);
