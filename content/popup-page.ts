@@ -6,7 +6,7 @@
 import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { ARTICLE } from './article-text';
-import { h, renderSource, renderStory } from './card/render';
+import { h, renderSourceLine, renderStory } from './card/render';
 import { askTopFrame } from './frame-messages';
 import { parseMentionList, parseMessage, type MentionList, type Message } from './messages';
 import { CONTENT_SCRIPT_FILE, originPattern } from './registration';
@@ -214,7 +214,13 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
     h(doc, 'p', { class: 'links' }, read),
     pageSection,
     switches,
-    h(doc, 'footer', {}, renderSource(doc, ARTICLE), h(doc, 'p', { class: 'links' }, settingsLink)),
+    h(
+      doc,
+      'footer',
+      {},
+      renderSourceLine(doc, ARTICLE),
+      h(doc, 'p', { class: 'links' }, settingsLink),
+    ),
     status,
   );
 }
