@@ -81,7 +81,7 @@ export function buildArticleModel(articleText: string): ArticleModel {
       date: PUBLISHED_DATE,
     },
     summary: {
-      text: 'Tarana Burke started the movement 10 years before Alyssa Milano’s tweet made #metoo go viral.',
+      text: 'Tarana Burke started the movement 10 years earlier than Alyssa Milano’s tweet, which made #metoo go viral.',
       basis: [
         'It was a movement that was started 10 years earlier by Tarana Burke',
         'A year ago today actress and activist Alyssa Milano tweeted',

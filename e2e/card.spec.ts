@@ -55,7 +55,7 @@ test.describe('the card', () => {
     expect(openedAfter).toBeGreaterThanOrEqual(450);
     await expect(dialog).toHaveAccessibleName('#MeToo Origin of the movement');
     await expect(dialog).toHaveAccessibleDescription(
-      'Tarana Burke started the movement 10 years before Alyssa Milano’s tweet made #metoo go viral.',
+      'Tarana Burke started the movement 10 years earlier than Alyssa Milano’s tweet, which made #metoo go viral.',
     );
     await expect(dialog.locator('blockquote')).toContainText(
       'found out about @MeTooMVMT and reached out to me.',
