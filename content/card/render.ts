@@ -142,6 +142,24 @@ function button(doc: Document, label: string, className: string, act: () => void
   return element;
 }
 
+/** The hashtag as the page shows it, the card's label, and its close button. */
+function renderHeader(doc: Document, subject: CardSubject, close: HTMLElement): HTMLElement {
+  return h(
+    doc,
+    'header',
+    {},
+    h(
+      doc,
+      'h2',
+      { id: 'card-title' },
+      h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
+      ' ',
+      h(doc, 'span', { class: 'label' }, t('card_label')),
+    ),
+    close,
+  );
+}
+
 /** The whole card for one mention: the attribution first, the rest one step away. */
 export function renderCard(
   doc: Document,
@@ -191,20 +209,7 @@ export function renderCard(
       'div',
       { class: 'body' },
       h(doc, 'p', { class: 'sr-hint', role: 'status' }),
-      h(
-        doc,
-        'header',
-        {},
-        h(
-          doc,
-          'h2',
-          { id: 'card-title' },
-          h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
-          ' ',
-          h(doc, 'span', { class: 'label' }, t('card_label')),
-        ),
-        close,
-      ),
+      renderHeader(doc, subject, close),
       line ? h(doc, 'p', { class: 'family-line' }, line) : null,
       uiIsEnglish() ? null : h(doc, 'p', { class: 'note' }, t('card_in_english')),
       h(doc, 'p', { class: 'summary lead', id: 'card-summary', lang: 'en' }, article.summary.text),
