@@ -6,6 +6,7 @@ import {
   ARTICLE_FILE,
   MISSING_WORD_MARK,
   buildArticleModel,
+  citationText,
   excerptPieces,
   locateExcerpt,
 } from './article';
@@ -70,12 +71,41 @@ describe('buildArticleModel', () => {
 
   it('shows the missing word with the editorial mark, and says so', () => {
     const quote = model.burke.quotes.find((q) => q.text.includes(MISSING_WORD_MARK));
-    expect(quote?.onCard).toBe(true);
+    // The article page shows it, gap marked; the card leads with the attribution instead.
+    expect(quote?.onCard).toBe(false);
     expect(quote?.note).toMatch(/missing/);
     // The source has two spaces where the word stood: the mark replaces exactly that gap.
     expect(articleText).toContain('a speech about \u00a0from 2014');
     const [before, after] = excerptPieces(quote?.text ?? '');
     expect(articleText).toContain(`${before} \u00a0${after}`);
+  });
+
+  it('names the source as SOURCE.md does, with the date inferred', () => {
+    expect(model.source).toMatchObject({
+      publisher: 'News & Guts',
+      url: 'https://www.newsandguts.com/alyssa-milano-shares-personal-message-metoo-moment/',
+      date: { text: '15 October 2018', inferred: true },
+    });
+    expect(model.source.date.basis).toMatch(/HuffPost Australia/);
+    const tweet = model.history[1]?.when;
+    expect(typeof tweet === 'object' ? tweet.basis : '').toMatch(/Nicki Swift/);
+    expect(JSON.stringify(model)).not.toMatch(/TheWrap|Vice/);
+  });
+
+  it('cites who started it in the article’s terms, and the source with its address', () => {
+    const citation = citationText(model);
+    expect(citation).toContain('Tarana Burke started the movement');
+    expect(citation).toContain(
+      'News & Guts, “Alyssa Milano Shares A Personal Message About The #MeToo Moment”, 15 October 2018 (date inferred), https://www.newsandguts.com/alyssa-milano-shares-personal-message-metoo-moment/',
+    );
+    for (const piece of model.summary.basis)
+      expect(locateExcerpt(articleText, piece)).not.toBeNull();
+  });
+
+  it('leads the card with Burke’s words on how she was credited', () => {
+    const onCard = model.burke.quotes.filter((q) => q.onCard).map((q) => q.text);
+    expect(onCard.join(' ')).toMatch(/found out about @MeTooMVMT and reached out to me/);
+    expect(onCard.join(' ')).toMatch(/in danger of being erased/);
   });
 
   it('attributes Burke’s words to her by name and handle', () => {

@@ -41,24 +41,30 @@ export interface ArticleModel {
   history: HistoryEntry[];
   milanoTweet: Excerpt;
   burke: { name: string; handle: string; occasion: string; quotes: BurkeQuote[] };
-  source: { headline: string; file: string };
+  /** Where the text comes from (SOURCE.md): the reader follows the address, the extension never does. */
+  source: { publisher: string; headline: string; url: string; date: InferredDate; file: string };
   /** The article's paragraphs, in order, for the reading page. */
   paragraphs: string[];
 }
 
 export const ARTICLE_FILE = '000_6f62d751cffbc905.txt';
 
+export const SOURCE_PUBLISHER = 'News & Guts';
+export const SOURCE_URL =
+  'https://www.newsandguts.com/alyssa-milano-shares-personal-message-metoo-moment/';
+
 const TWEET_DATE: InferredDate = {
   text: '15 October 2017',
   inferred: true,
-  basis: 'The article gives no date; TheWrap and Vice date Milano’s tweet to 15 October 2017.',
+  basis:
+    'The article gives no date; Nicki Swift: “On Sunday, Oct. 15, 2017, Alyssa Milano tweeted…”.',
 };
 
 const PUBLISHED_DATE: InferredDate = {
   text: '15 October 2018',
   inferred: true,
   basis:
-    'The article says “A year ago today” of Milano’s tweet, so it appeared on its first anniversary.',
+    'The article gives no date. It says “A year ago today” of Milano’s tweet, and Milano released the video it describes on Monday 15 October 2018 (HuffPost Australia, 15 October 2018: “one year to the day after the actress tweeted ‘me too’”).',
 };
 
 /** Builds the card model from the article's text; the text is the one bundled in assets/. */
@@ -75,7 +81,7 @@ export function buildArticleModel(articleText: string): ArticleModel {
       date: PUBLISHED_DATE,
     },
     summary: {
-      text: 'Tarana Burke started the movement 10 years before Alyssa Milano’s tweet made #metoo go viral.',
+      text: 'Tarana Burke started the movement 10 years earlier than Alyssa Milano’s tweet, which made #metoo go viral.',
       basis: [
         'It was a movement that was started 10 years earlier by Tarana Burke',
         'A year ago today actress and activist Alyssa Milano tweeted',
@@ -112,16 +118,24 @@ export function buildArticleModel(articleText: string): ArticleModel {
       occasion: 'on the anniversary',
       quotes: [
         {
-          text: 'I posted a video of me giving a speech about […] from 2014 and that went viral.',
+          text: 'And that is when she found out about @MeTooMVMT and reached out to me. She tweeted an apology and posted our website and asked how she could amplify our work.',
           onCard: true,
-          note: MISSING_WORD_NOTE,
         },
         {
-          text: 'I watched for hours that first day as more and more stories poured out across social media from survivors.',
+          text: 'I was definitely in danger of being erased if YOU ALL Black women and our allies and friends, didn’t speak up.',
           onCard: true,
         },
         {
           text: 'I didn’t know that @Alyssa_Milano sent out the first tweet until the following day.',
+          onCard: false,
+        },
+        {
+          text: 'I posted a video of me giving a speech about […] from 2014 and that went viral.',
+          onCard: false,
+          note: MISSING_WORD_NOTE,
+        },
+        {
+          text: 'I watched for hours that first day as more and more stories poured out across social media from survivors.',
           onCard: false,
         },
         {
@@ -130,9 +144,21 @@ export function buildArticleModel(articleText: string): ArticleModel {
         },
       ],
     },
-    source: { headline, file: ARTICLE_FILE },
+    source: {
+      publisher: SOURCE_PUBLISHER,
+      headline,
+      url: SOURCE_URL,
+      date: PUBLISHED_DATE,
+      file: ARTICLE_FILE,
+    },
     paragraphs,
   };
+}
+
+/** A short plain-text citation: who started it, in the article's terms, and where that is said. */
+export function citationText(article: ArticleModel): string {
+  const { publisher, headline, url, date } = article.source;
+  return `${article.summary.text}\nSource: ${publisher}, “${headline}”, ${date.text} (date inferred), ${url}`;
 }
 
 /**

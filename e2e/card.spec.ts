@@ -54,17 +54,28 @@ test.describe('the card', () => {
     const openedAfter = await cardOpenedAfter(page);
     expect(openedAfter).toBeGreaterThanOrEqual(450);
     await expect(dialog).toHaveAccessibleName('#MeToo Origin of the movement');
-    await expect(dialog.getByRole('heading', { name: 'How it began' })).toBeVisible();
-    await expect(dialog.getByRole('list').getByRole('listitem')).toHaveCount(4);
-    await expect(dialog).toContainText(
-      'It was a movement that was started 10 years earlier by Tarana Burke',
+    await expect(dialog).toHaveAccessibleDescription(
+      'Tarana Burke started the movement 10 years earlier than Alyssa Milano’s tweet, which made #metoo go viral.',
     );
-    await expect(dialog).toContainText('15 October 2017 (inferred)');
-    await expect(dialog.locator('blockquote')).toContainText('a speech about […] from 2014');
+    await expect(dialog.locator('blockquote')).toContainText(
+      'found out about @MeTooMVMT and reached out to me.',
+    );
+    await expect(dialog.locator('blockquote')).toContainText(
+      'I was definitely in danger of being erased',
+    );
     await expect(dialog).toContainText('— Tarana Burke (@TaranaBurke), on the anniversary');
-    await expect(dialog).toContainText('A word is missing here in the source text');
+    // The speech-video quote, with its missing word, is the article page's (see below).
+    await expect(dialog.locator('blockquote')).not.toContainText('a speech about');
     await expect(dialog).toContainText(
-      'Alyssa Milano Shares A Personal Message About The #MeToo Moment',
+      'Source: News & Guts, “Alyssa Milano Shares A Personal Message About The #MeToo Moment”, 15 October 2018 (inferred). Why this date?',
+    );
+    await expect(
+      dialog.getByRole('link', {
+        name: 'Alyssa Milano Shares A Personal Message About The #MeToo Moment',
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://www.newsandguts.com/alyssa-milano-shares-personal-message-metoo-moment/',
     );
   });
 
@@ -206,6 +217,21 @@ test.describe('the card', () => {
       'Alyssa Milano Shares A Personal Message About The #MeToo Moment',
     );
     await expect(article.locator('mark').first()).toBeVisible();
+    // The timeline and the speech-video quote, one step from the card; the gap stays marked.
+    await expect(article.getByRole('heading', { name: 'How it began' })).toBeVisible();
+    await expect(article.locator('.timeline').getByRole('listitem')).toHaveCount(4);
+    await expect(article.locator('.timeline')).toContainText(
+      'It was a movement that was started 10 years earlier by Tarana Burke',
+    );
+    await expect(article.locator('.timeline')).toContainText('15 October 2017 (inferred)');
+    await expect(article.locator('main')).toContainText('a speech about […] from 2014');
+    await expect(article.locator('.editorial', { hasText: '[…]' }).last()).toHaveAttribute(
+      'title',
+      'A word is missing here in the source',
+    );
+    await expect(article.locator('.source p').first()).toHaveText(
+      'Source: News & Guts, “Alyssa Milano Shares A Personal Message About The #MeToo Moment”, 15 October 2018 (inferred). Why this date?',
+    );
     await article.close();
   });
 

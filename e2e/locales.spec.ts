@@ -10,6 +10,7 @@ const LANGUAGES = [
     readArticle: 'Lire l’article complet',
     enable: 'Activer MeToo Context',
     inEnglish: 'L’article et ses citations sont en anglais.',
+    moiAussi: 'Forme française de #MeToo, employée au Québec',
   },
   {
     lang: 'es',
@@ -18,6 +19,7 @@ const LANGUAGES = [
     readArticle: 'Leer el artículo completo',
     enable: 'Activar MeToo Context',
     inEnglish: 'El artículo y sus citas están en inglés.',
+    moiAussi: 'Forma en francés de #MeToo, usada en Quebec',
   },
 ];
 
@@ -58,10 +60,22 @@ for (const language of LANGUAGES) {
       await expect(dialog.getByRole('button', { name: language.readArticle })).toBeVisible();
       await expect(dialog).toContainText(language.inEnglish);
       // The story itself is the article's English, marked as such for screen readers.
-      await expect(dialog.locator('.story')).toHaveAttribute('lang', 'en');
-      await expect(dialog).toContainText(
-        'It was a movement that was started 10 years earlier by Tarana Burke',
+      await expect(dialog.locator('.lead')).toHaveAttribute('lang', 'en');
+      await expect(dialog.locator('.words')).toHaveAttribute('lang', 'en');
+      await expect(dialog.locator('.lead')).toContainText(
+        'Tarana Burke started the movement 10 years earlier',
       );
+      await expect(dialog.locator('blockquote')).toContainText('in danger of being erased');
+      // A tag's one line is the interface's, not the article's: translated.
+      await page.goto('https://x.com/card/');
+      await expect
+        .poll(() => page.evaluate(() => CSS.highlights.get('metoo-mention')?.size ?? 0))
+        .toBe(4);
+      const moiAussi = await mentionPoint(page, 3);
+      await page.mouse.move(moiAussi.x, moiAussi.y);
+      await expect(dialog).toHaveAccessibleName(/^#MoiAussi /, { timeout: 3_000 });
+      await expect(dialog.locator('.family-line')).toHaveText(language.moiAussi);
+      await expect(dialog.locator('.family-line')).not.toHaveAttribute('lang', 'en');
       await page.close();
       await popup.close();
     });

@@ -17,6 +17,8 @@ import type { CardSubject } from './render';
 export interface CardViewEvents {
   pointerEnter(): void;
   pointerLeave(): void;
+  /** The card left the page, however it closed. */
+  closed(): void;
 }
 
 export interface ShowOptions {

@@ -22,10 +22,14 @@ import type { ArticleModel } from '../article';
 import { t } from '../i18n';
 import { createCardHost, type CardHost } from './card-host';
 import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
+import { pageThemeAt } from './page-theme';
 import { renderCard, type CardActions, type CardSubject } from './render';
 
 /** The card's controls, in the order Tab walks them. */
-const CONTROLS = 'button, a[href]';
+const CONTROLS = 'button:not([hidden]), a[href]';
+
+/** The card's whole height at most (DESIGN.md: glanceable at a laptop's 1366×768). */
+const MAX_HEIGHT = 440;
 
 /** Stops an event the page made before it reaches the card's controls or their default action. */
 function refuseUntrusted(event: Event): void {
@@ -78,7 +82,7 @@ export class CardView implements CardSurface {
     this.hide();
     if (this.ctx.isInvalid) return;
     const ui = this.createUi();
-    const card = this.mount(ui, subject, options);
+    const card = this.mount(ui, subject, options, anchor);
     try {
       ui.host.showPopover();
     } catch {
@@ -104,7 +108,9 @@ export class CardView implements CardSurface {
             padding: 8,
             apply({ availableHeight }) {
               const body = card.querySelector<HTMLElement>('.body');
-              if (body) body.style.maxHeight = `${Math.max(160, Math.min(640, availableHeight))}px`;
+              // Less the card's 1 px border above and below.
+              const most = Math.min(MAX_HEIGHT, availableHeight) - 2;
+              if (body) body.style.maxHeight = `${Math.max(160, most)}px`;
             },
           }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
@@ -165,12 +171,21 @@ export class CardView implements CardSurface {
     ui.host.remove();
     ui.mounted.remove();
     ui.mounted = null;
+    this.events.closed();
   }
 
   /** Puts the card for this subject in the element, and the element at the end of the page. */
-  private mount(ui: CardUi, subject: CardSubject, options: ShowOptions): HTMLElement {
+  private mount(
+    ui: CardUi,
+    subject: CardSubject,
+    options: ShowOptions,
+    anchor: Range,
+  ): HTMLElement {
     const card = renderCard(document, this.article, subject, this.actions);
-    if (options.theme !== 'auto') card.classList.add(options.theme);
+    const theme =
+      options.theme === 'auto' ? pageThemeAt(anchor.startContainer.parentElement) : options.theme;
+    // No class: the page gave no answer, and the system's setting decides (card.css).
+    if (theme) card.classList.add(theme);
     // A click the page synthesised (say, `.click()` on a kept reference) never reaches a control.
     card.addEventListener('click', refuseUntrusted, { capture: true });
     card.addEventListener('keydown', refuseUntrusted, { capture: true });

@@ -8,6 +8,7 @@ import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
 import { mentionInSelection, nearestToCentre, summarise } from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
+import { siteKey, updateSettings } from '../settings';
 import { CardController } from './card-controller';
 import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
 import { CardView } from './card-view';
@@ -18,6 +19,9 @@ export function createMentionUi(
   deps: MentionUiDeps,
 ): MentionUi {
   const { doc, win, store } = deps;
+  const host = doc.location?.hostname ?? '';
+  // Turned off from the card: written when the card closes, so the card can offer an undo till then.
+  let turnOffOnClose = false;
   const view = new CardView(
     ctx,
     article,
@@ -25,10 +29,25 @@ export function createMentionUi(
       readArticle: deps.readArticle,
       openSettings: deps.openSettings,
       close: () => controller.dispatch({ type: 'escape' }),
+      site: host
+        ? {
+            host,
+            setOff: (off) => {
+              turnOffOnClose = off;
+            },
+          }
+        : undefined,
     },
     {
       pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
       pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
+      closed: () => {
+        if (!turnOffOnClose) return;
+        turnOffOnClose = false;
+        void updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey(host)]: false } })).catch(
+          () => {},
+        );
+      },
     },
   );
   const controller = new CardController(doc, store, view, {

@@ -2,12 +2,15 @@
  * Builds the card's DOM from the article model: createElement and textContent only. The same builder
  * serves the card on the page, the popup's summary and the settings page's preview.
  */
-import { MISSING_WORD_MARK, type ArticleModel, type InferredDate } from '../article';
-import { familyNote } from '../family';
+import type { ArticleModel } from '../article';
 import { t, uiIsEnglish, uiLanguage } from '../i18n';
-import { h } from '../../ui/dom';
+import { familyLine } from './family-lines';
+import { cogIcon, powerIcon } from './icons';
+import { h, renderQuoted, renderWhen } from './render-kit';
+import { renderCopyCitation, renderSourceLine } from './source-line';
 
-export { h };
+export { h, renderQuoted, renderWhen } from './render-kit';
+export { renderCopyCitation, renderSourceLine } from './source-line';
 
 export interface CardSubject {
   /** The mention as the page shows it, e.g. `#MeToo` or `Me Too`. */
@@ -16,44 +19,24 @@ export interface CardSubject {
   tag: string;
 }
 
+/** The switch for the page's site: off takes effect when the card closes, so it can be undone. */
+export interface SiteSwitch {
+  host: string;
+  setOff(off: boolean): void;
+}
+
 export interface CardActions {
   readArticle(): void;
   openSettings(): void;
   close(): void;
+  /** Absent where the card shows no site (the settings page's preview). */
+  site?: SiteSwitch;
 }
 
-/** A live card on a page, or the settings page's sample: a group with no close, hint or settings. */
+/** A live card on a page, or the settings page's sample: a group with no close, hint or buttons. */
 export type CardVariant = { kind: 'live' } | { kind: 'preview'; label: string };
 
-/** A date, with "(inferred)" spelled out and its basis as a tooltip and for screen readers. */
-export function renderWhen(doc: Document, when: string | InferredDate): HTMLElement {
-  if (typeof when === 'string') return h(doc, 'span', { class: 'when' }, when);
-  return h(
-    doc,
-    'span',
-    { class: 'when inferred', title: when.basis },
-    when.text,
-    ' ',
-    h(doc, 'span', { class: 'inferred-mark' }, t('card_inferred')),
-  );
-}
-
-/** A quotation with the editorial mark for the missing word set apart, so it reads as ours. */
-export function renderQuoted(doc: Document, text: string): DocumentFragment {
-  const fragment = doc.createDocumentFragment();
-  const parts = text.split(MISSING_WORD_MARK);
-  parts.forEach((part, index) => {
-    if (index > 0) {
-      fragment.append(
-        h(doc, 'span', { class: 'editorial', title: t('card_missing_word') }, MISSING_WORD_MARK),
-      );
-    }
-    fragment.append(doc.createTextNode(part));
-  });
-  return fragment;
-}
-
-/** The summary and the timeline: the part the popup shares with the card. */
+/** The summary and the timeline: the part the popup and the article page share with the card. */
 export function renderStory(
   doc: Document,
   article: ArticleModel,
@@ -90,7 +73,7 @@ export function renderStory(
   );
 }
 
-/** Burke's own words, attributed, with the note for the missing word. */
+/** Burke's own words on how she was credited, attributed, with the note for any missing word. */
 export function renderWords(doc: Document, article: ArticleModel, idPrefix: string): HTMLElement {
   const quotes = article.burke.quotes.filter((quote) => quote.onCard);
   const notes = quotes.flatMap((quote) => (quote.note ? [quote.note] : []));
@@ -98,7 +81,7 @@ export function renderWords(doc: Document, article: ArticleModel, idPrefix: stri
     doc,
     'section',
     { class: 'words', lang: 'en', 'aria-labelledby': `${idPrefix}-words` },
-    h(doc, 'h3', { id: `${idPrefix}-words` }, t('card_in_her_words')),
+    h(doc, 'h3', { id: `${idPrefix}-words`, class: 'sr-only' }, t('card_in_her_words')),
     h(
       doc,
       'figure',
@@ -124,27 +107,63 @@ export function renderWords(doc: Document, article: ArticleModel, idPrefix: stri
   );
 }
 
-/** The line that says where all of this comes from. */
-export function renderSource(doc: Document, article: ArticleModel): HTMLElement {
-  const p = h(
+/**
+ * "Turn off on this site" (an icon, named and with a tooltip) and its "Undo", shown after what the
+ * status says until the card closes; focus moves between the two so a keyboard user stays on them.
+ */
+function renderSiteSwitch(doc: Document, site: SiteSwitch, status: HTMLElement): HTMLElement {
+  const label = t('card_turn_off', site.host);
+  const off = h(
     doc,
-    'p',
-    { class: 'source' },
-    `${t('card_source')} “`,
-    h(doc, 'cite', { lang: 'en' }, article.source.headline),
-    '”, ',
+    'button',
+    { type: 'button', class: 'icon site-off', 'aria-label': label, title: label },
+    powerIcon(doc),
   );
-  p.append(
-    article.publication.description.charAt(0).toLowerCase() +
-      article.publication.description.slice(1),
-    ' (',
-    renderWhen(doc, article.publication.date),
-    ').',
+  const undo = h(
+    doc,
+    'button',
+    { type: 'button', class: 'undo', 'aria-label': t('card_undo_label', site.host) },
+    t('card_undo'),
   );
-  return p;
+  const set = (turnedOff: boolean) => {
+    site.setOff(turnedOff);
+    off.hidden = turnedOff;
+    // In the page only while it can be used: Tab and the card's edges count what is there.
+    if (turnedOff) status.after(undo);
+    else undo.remove();
+    (turnedOff ? undo : off).focus();
+    status.textContent = turnedOff ? t('card_turned_off', site.host) : t('card_kept_on', site.host);
+  };
+  off.addEventListener('click', () => set(true));
+  undo.addEventListener('click', () => set(false));
+  return off;
 }
 
-/** The whole card for one mention. */
+function button(doc: Document, label: string, className: string, act: () => void): HTMLElement {
+  const element = h(doc, 'button', { type: 'button', class: className }, label);
+  element.addEventListener('click', act);
+  return element;
+}
+
+/** The hashtag as the page shows it, the card's label, and its close button. */
+function renderHeader(doc: Document, subject: CardSubject, close: HTMLElement | null): HTMLElement {
+  return h(
+    doc,
+    'header',
+    {},
+    h(
+      doc,
+      'h2',
+      { id: 'card-title' },
+      h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
+      ' ',
+      h(doc, 'span', { class: 'label' }, t('card_label')),
+    ),
+    close,
+  );
+}
+
+/** The whole card for one mention: the attribution first, the rest one step away. */
 export function renderCard(
   doc: Document,
   article: ArticleModel,
@@ -153,16 +172,8 @@ export function renderCard(
   variant: CardVariant = { kind: 'live' },
 ): HTMLElement {
   const live = variant.kind === 'live';
-  const familyLine = familyNote(subject.tag)?.description ?? null;
-  const readArticle = h(
-    doc,
-    'button',
-    { type: 'button', class: 'primary' },
-    t('card_read_article'),
-  );
-  readArticle.addEventListener('click', () => actions.readArticle());
-  const settings = h(doc, 'button', { type: 'button', class: 'quiet' }, t('card_settings'));
-  settings.addEventListener('click', () => actions.openSettings());
+  const line = familyLine(subject.tag);
+  const copy = renderCopyCitation(doc, article, { openArticle: () => actions.readArticle() });
   const close = h(
     doc,
     'button',
@@ -170,6 +181,19 @@ export function renderCard(
     '×',
   );
   close.addEventListener('click', () => actions.close());
+  const siteSwitch = actions.site ? renderSiteSwitch(doc, actions.site, copy.status) : null;
+  const settings = h(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: 'icon quiet',
+      'aria-label': t('card_settings'),
+      title: t('card_settings'),
+    },
+    cogIcon(doc),
+  );
+  settings.addEventListener('click', () => actions.openSettings());
   return h(
     doc,
     'div',
@@ -180,38 +204,36 @@ export function renderCard(
         : { role: 'group', 'aria-label': variant.label, 'aria-labelledby': 'card-title' }),
       'aria-describedby': 'card-summary',
       lang: uiLanguage(),
+      // Every interface language is left-to-right: the page's own direction must not flip it.
+      dir: 'ltr',
     },
     h(doc, 'div', { class: 'arrow', 'aria-hidden': 'true' }),
-    // The content scrolls inside; the arrow stays outside the scrolling box so it is never clipped.
+    // At large zoom the content scrolls inside; the arrow stays outside so it is never clipped.
     h(
       doc,
       'div',
       { class: 'body' },
       live ? h(doc, 'p', { class: 'sr-hint', role: 'status' }) : null,
-      h(
-        doc,
-        'header',
-        {},
-        h(
-          doc,
-          'h2',
-          { id: 'card-title' },
-          h(doc, 'span', { class: 'tag', dir: 'auto' }, subject.text),
-          ' ',
-          h(doc, 'span', { class: 'label' }, t('card_label')),
-        ),
-        live ? close : null,
-      ),
-      familyLine ? h(doc, 'p', { class: 'family-line', lang: 'en' }, familyLine) : null,
+      renderHeader(doc, subject, live ? close : null),
+      line ? h(doc, 'p', { class: 'family-line' }, line) : null,
       uiIsEnglish() ? null : h(doc, 'p', { class: 'note' }, t('card_in_english')),
-      renderStory(doc, article, 'card'),
+      h(doc, 'p', { class: 'summary lead', id: 'card-summary', lang: 'en' }, article.summary.text),
       renderWords(doc, article, 'card'),
       h(
         doc,
         'footer',
         {},
-        renderSource(doc, article),
-        h(doc, 'p', { class: 'actions' }, readArticle, live ? settings : null),
+        renderSourceLine(doc, article),
+        h(
+          doc,
+          'p',
+          { class: 'actions' },
+          live ? copy.button : null,
+          button(doc, t('card_read_article'), 'primary', () => actions.readArticle()),
+          live ? siteSwitch : null,
+          live ? settings : null,
+        ),
+        live ? h(doc, 'p', { class: 'status-line' }, copy.status) : null,
       ),
     ),
   );

@@ -3,7 +3,7 @@
  * source's two blemishes shown as such (the missing word, the misspelt name in the caption).
  */
 import { MISSING_WORD_MARK, locateExcerpt, type ArticleModel } from '../../content/article';
-import { renderWhen } from '../../content/card/render';
+import { renderCopyCitation, renderSourceLine, renderStory } from '../../content/card/render';
 import { h } from '../../ui/dom';
 import { t, uiIsEnglish } from '../../content/i18n';
 
@@ -65,14 +65,16 @@ export function renderArticlePage(doc: Document, article: ArticleModel): HTMLEle
     p.append(...annotated(doc, paragraph.slice(from)));
     return p;
   });
-  const published = h(doc, 'p', { class: 'meta' }, `${article.publication.description} (`);
-  published.append(renderWhen(doc, article.publication.date), ').');
+  const copy = renderCopyCitation(doc, article);
   return h(
     doc,
     'article',
     {},
     h(doc, 'h1', { lang: 'en' }, headline ?? ''),
-    published,
+    h(doc, 'div', { class: 'meta' }, renderSourceLine(doc, article), h(doc, 'p', {}, copy.button)),
+    h(doc, 'div', { class: 'meta' }, copy.status),
+    // The timeline the card leaves out, one step away from it.
+    h(doc, 'aside', { class: 'meta story-aside' }, renderStory(doc, article, 'article', 'h2')),
     h(
       doc,
       'p',

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ARTICLE } from '../../content/article-text';
-import { renderSource, renderStory } from '../../content/card/render';
+import { renderSourceLine, renderStory } from '../../content/card/render';
 import { t } from '../../content/i18n';
 import type { MentionList } from '../../content/messages';
 import { isActiveOn, type Settings } from '../../content/settings';
@@ -125,7 +125,7 @@ export function renderPopup(doc: Doc, state: PopupState, actions: PopupActions):
       doc,
       'footer',
       {},
-      renderSource(doc, ARTICLE),
+      renderSourceLine(doc, ARTICLE),
       h(doc, 'p', { class: 'links' }, link(doc, '/options.html', t('card_settings'))),
     ),
     h(
