@@ -8,6 +8,7 @@ import type { DetachedMention, MentionRecord, MentionStore } from '../mentions';
 import { LinkClues } from './clues';
 import { mentionsInRun, type TagOptions } from './run-mentions';
 import { sortMutations } from './mutation-sorter';
+import { QuietBlocks } from './quiet-blocks';
 import { dropConcealed, pruneRemoved, type ObservedShadowRoots } from './pruning';
 import { reconcileRun } from './reconcile';
 import { SparseRunReader } from './sparse-reader';
@@ -97,6 +98,8 @@ export class PageScanner {
   #doc: Document | null = null;
   #host = '';
   #links = new LinkClues('');
+  /** Blocks where a text change needs no read (timestamps, counts), known from their clues. */
+  #quiet = this.#quietBlocks();
   readonly stats: ScanStats = { jobs: 0, nodesVisited: 0, runsRead: 0 };
 
   constructor(store: MentionStore, options: () => TagOptions, hooks: ScannerHooks = {}) {
@@ -111,6 +114,7 @@ export class PageScanner {
     this.#doc = doc;
     this.#host = doc.location?.hostname ?? '';
     this.#links = new LinkClues(this.#host);
+    this.#quiet = this.#quietBlocks();
     this.#observe(doc);
     return this.rescan();
   }
@@ -175,12 +179,13 @@ export class PageScanner {
       void this.rescan();
       return;
     }
-    const sorted = sortMutations(records);
+    const sorted = sortMutations(records, (block, texts) => this.#quiet.isQuiet(block, texts));
     for (const host of sorted.hosts) this.#discoverShadowRoot(host);
     this.#removed.push(...sorted.removed);
     this.#concealed.push(...sorted.concealed);
     for (const { kind, root } of sorted.added) this.#queue.push({ kind, root, pass: null });
     for (const block of sorted.touched) {
+      this.#quiet.forget(block);
       if (this.#pendingBlocks.has(block)) continue;
       this.#pendingBlocks.add(block);
       this.#queue.push({ kind: 'own', root: block, pass: null });
@@ -275,6 +280,7 @@ export class PageScanner {
     const see = (block: Block) => {
       if (seen.has(block)) return;
       seen.add(block);
+      this.#quiet.forget(block);
       earlier.set(block, [...(earlier.get(block) ?? []), ...this.#store.detachBlock(block)]);
       this.#pass?.blocks.add(block);
     };
@@ -355,6 +361,15 @@ export class PageScanner {
       }
     }
     return true;
+  }
+
+  #quietBlocks(): QuietBlocks {
+    const context = {
+      hasBlock: (block: Block) => this.#store.hasBlock(block),
+      // Mid-read, a block's mentions are out of the store: its text changes are read again.
+      reading: () => this.#releaseEarlier !== null,
+    };
+    return new QuietBlocks(context, this.#links);
   }
 
   #takeRemoved(): Node[] {
