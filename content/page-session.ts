@@ -9,7 +9,6 @@ import { loadedCardModule, type CardModule } from './card/card-module';
 import { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
 import { MentionStore } from './mentions';
-import { summarise } from './mention-summary';
 import { parseMessage, type MentionList, type Message } from './messages';
 import { PageScanner } from './scan/page-scanner';
 import {
@@ -177,11 +176,9 @@ export async function startPageSession(
       case 'ping':
         return Promise.resolve(true);
       case 'list-mentions':
-        return Promise.resolve({
-          frame,
-          running,
-          mentions: running ? store.all().map(summarise) : [],
-        });
+        return mentionUi
+          .list(running && store.size > 0)
+          .then(({ mentions, total }) => ({ frame, running, mentions, total }));
       case 'reveal-mention':
         if (running && message.frame === frame) {
           void mentionUi.open({ kind: 'index', index: message.index });

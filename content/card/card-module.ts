@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MentionStore } from '../mentions';
+import type { MentionSummary } from '../messages';
 import type { Theme, Trigger } from '../settings';
 import type { CardSubject } from './render';
 
@@ -60,6 +61,8 @@ export interface MentionUi {
   /** Events the page saw before the layer arrived: the pointer may already rest on a mention. */
   replay(events: readonly Event[]): void;
   open(choice: MentionChoice): void;
+  /** The popup's list: the mentions nearest the viewport, summarised, and how many the page has. */
+  list(): Promise<{ mentions: MentionSummary[]; total: number }>;
   close(): void;
   /** Closes the card as Escape does: it stays closed while the pointer rests on its mention. */
   dismiss(): void;

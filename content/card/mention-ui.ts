@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
-import { mentionInSelection, nearestToCentre } from '../mention-summary';
+import { listMentions, mentionInSelection, nearestMention } from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
 import { CardController } from './card-controller';
 import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
@@ -43,12 +43,14 @@ export function createMentionUi(
   // The card's element is built ahead of need, so the first card opens as fast as later ones.
   void view.prepare().catch(() => {});
 
+  /** What the popup listed last: its indexes name these. */
+  let listed: MentionRecord[] = [];
   const pick = (choice: MentionChoice): MentionRecord | null | undefined => {
     switch (choice.kind) {
       case 'index':
-        return store.all()[choice.index];
+        return listed[choice.index];
       case 'nearest':
-        return nearestToCentre(store.all(), win.innerWidth, win.innerHeight);
+        return nearestMention(store, doc, win);
       case 'selection':
         return mentionInSelection(store.all(), doc.getSelection());
     }
@@ -67,6 +69,11 @@ export function createMentionUi(
       if (!record) return;
       record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       controller.openFor(record);
+    },
+    async list() {
+      const { records, summaries, total } = await listMentions(store, doc, win);
+      listed = records;
+      return { mentions: summaries, total };
     },
     close() {
       controller.close();
