@@ -1,9 +1,22 @@
-/** What the popup shows of a mention, and which mention a command means. */
+/**
+ * What the popup shows of a mention, and which mention a command means. Costs follow what is shown,
+ * not the page: a summary reads a few dozen characters around its mention, the list and the nearest
+ * mention start from the viewport's centre and look only at the mentions around it.
+ */
 import type { MentionSummary } from './messages';
-import type { MentionRecord } from './mentions';
+import type { MentionRecord, MentionStore } from './mentions';
+import { SLICE_MS, yieldToMain } from './scan/yield';
 
 /** How much text either side of a mention the popup shows, in characters. */
 const CONTEXT_CHARS = 40;
+/** How much text is read at a time when walking outward from a mention for its context. */
+const CONTEXT_STEP = 80;
+/** The popup lists at most this many mentions, those nearest the viewport; it says how many more. */
+export const LIST_LIMIT = 300;
+/** Past this many mentions, the nearest is looked for among those around the viewport's centre. */
+const MEASURE_ALL_MAX = 500;
+/** How many mentions either side of the viewport's centre are measured for the nearest. */
+const NEAREST_NEIGHBOURS = 32;
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -26,19 +39,120 @@ function firstWords(text: string): string {
   return `${space > 0 ? head.slice(0, space) : head}…`;
 }
 
+/**
+ * The block's text before a position, read backward a step at a time until there is more than the
+ * popup shows (or the block starts): never the whole block, which may be one 10 MB text node.
+ */
+export function textBefore(block: Node, node: Node, offset: number): string {
+  return new ContextReader(block, node).read(offset, true);
+}
+
+/** The block's text after a position, read forward the same way. */
+export function textAfter(block: Node, node: Node, offset: number): string {
+  return new ContextReader(block, node).read(offset, false);
+}
+
+class ContextReader {
+  readonly #block: Node;
+  readonly #node: Node;
+  readonly #parts: string[] = [];
+  #length = 0;
+
+  constructor(block: Node, node: Node) {
+    this.#block = block;
+    this.#node = node;
+  }
+
+  read(offset: number, backward: boolean): string {
+    const node = this.#node;
+    if (node instanceof Text) this.#take(node.data, offset, backward);
+    // Mentions start and end in text nodes: from there, the text nodes either way in the block.
+    const step = backward ? previousInOrder : nextInOrder;
+    for (let at = step(node, this.#block); at && !this.#enough(); at = step(at, this.#block)) {
+      if (at instanceof Text) this.#take(at.data, backward ? at.length : 0, backward);
+    }
+    return this.#parts.join('');
+  }
+
+  #enough(): boolean {
+    return this.#length > CONTEXT_STEP && squash(this.#parts.join('')).length > CONTEXT_CHARS;
+  }
+
+  /** Takes text from `data` outward from `at`, a step at a time, until enough. */
+  #take(data: string, at: number, backward: boolean): void {
+    let from = at;
+    while (!this.#enough() && (backward ? from > 0 : from < data.length)) {
+      const to = backward
+        ? Math.max(0, from - CONTEXT_STEP)
+        : Math.min(data.length, from + CONTEXT_STEP);
+      if (backward) this.#parts.unshift(data.slice(to, from));
+      else this.#parts.push(data.slice(from, to));
+      this.#length += Math.abs(to - from);
+      from = to;
+    }
+  }
+}
+
 export function summarise(record: MentionRecord): MentionSummary {
-  const before = new Range();
-  before.selectNodeContents(record.block);
-  before.setEnd(record.range.startContainer, record.range.startOffset);
-  const after = new Range();
-  after.selectNodeContents(record.block);
-  after.setStart(record.range.endContainer, record.range.endOffset);
+  const { range, block } = record;
   return {
-    before: lastWords(before.toString()),
+    before: lastWords(textBefore(block, range.startContainer, range.startOffset)),
     text: record.text,
-    after: firstWords(after.toString()),
+    after: firstWords(textAfter(block, range.endContainer, range.endOffset)),
     tag: record.tag,
   };
+}
+
+/** The popup's list: the mentions nearest the viewport in document order, and how many there are. */
+export interface ListedMentions {
+  records: MentionRecord[];
+  summaries: MentionSummary[];
+  total: number;
+}
+
+/** Lists the mentions nearest the viewport, summarised in slices that yield to the page. */
+export async function listMentions(
+  store: MentionStore,
+  doc: Document,
+  win: Window,
+  limit = LIST_LIMIT,
+): Promise<ListedMentions> {
+  const total = store.size;
+  const records = total <= limit ? store.all() : aroundCentre(store, doc, win, limit);
+  const summaries: MentionSummary[] = [];
+  let deadline = performance.now() + SLICE_MS;
+  for (const record of records) {
+    summaries.push(summarise(record));
+    if (performance.now() > deadline) {
+      await yieldToMain();
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+  return { records, summaries, total };
+}
+
+/** The mention nearest the middle of the viewport, measuring only those around it on a big page. */
+export function nearestMention(
+  store: MentionStore,
+  doc: Document,
+  win: Window,
+): MentionRecord | null {
+  const { innerWidth: width, innerHeight: height } = win;
+  if (store.size <= MEASURE_ALL_MAX) return nearestToCentre(store.shownRecords(), width, height);
+  const anchor = centrePosition(doc, win);
+  // In one long text node, the nearest by offset is the nearest on screen, with nothing measured.
+  if (anchor?.node instanceof Text) {
+    let best: MentionRecord | null = null;
+    for (const record of store.at(anchor.node)) {
+      if (!best || offsetGap(record, anchor) < offsetGap(best, anchor)) best = record;
+    }
+    if (best) return best;
+  }
+  return nearestToCentre(aroundCentre(store, doc, win, NEAREST_NEIGHBOURS * 2), width, height);
+}
+
+function offsetGap(record: MentionRecord, anchor: { offset: number }): number {
+  return Math.abs(record.range.startOffset - anchor.offset);
 }
 
 /** The mention nearest the middle of the viewport, among those with a box on screen or off it. */
@@ -61,6 +175,129 @@ export function nearestToCentre(
     }
   }
   return best;
+}
+
+/** The DOM position under the viewport's centre, if the page has one there. */
+function centrePosition(doc: Document, win: Window): { node: Node; offset: number } | null {
+  const x = win.innerWidth / 2;
+  const y = win.innerHeight / 2;
+  const caret = doc.caretPositionFromPoint?.(x, y);
+  if (caret) return { node: caret.offsetNode, offset: caret.offset };
+  const element = doc.elementFromPoint?.(x, y);
+  return element ? { node: element, offset: 0 } : null;
+}
+
+/** How many elements either way the walk from the centre looks at before it gives up. */
+const WALK_BUDGET = 50_000;
+
+/**
+ * About `limit` shown mentions around the viewport's centre, in document order: walks the DOM both
+ * ways from the element there, taking each block's mentions, the nearest first. Mentions the walk
+ * does not meet (in shadow trees) fill what is left, in no order.
+ */
+export function aroundCentre(
+  store: MentionStore,
+  doc: Document,
+  win: Window,
+  limit: number,
+): MentionRecord[] {
+  const anchor = centrePosition(doc, win);
+  const root = doc.body ?? doc.documentElement;
+  const start = anchor?.node ?? root;
+  const centre = new Range();
+  centre.setStart(start, Math.min(anchor?.offset ?? 0, maxOffset(start)));
+  const half = Math.ceil(limit / 2);
+  const before: MentionRecord[] = [];
+  const after: MentionRecord[] = [];
+  const centreNode = start instanceof Element ? start : (start.parentElement ?? root);
+  // The element at the centre and its ancestors hold the centre: split their mentions around it.
+  const seen = new Set<Node>();
+  for (let node: Node | null = centreNode; node; node = node.parentNode) {
+    seen.add(node);
+    for (const record of store.blockRecords(node)) {
+      if (comparePoint(record.range, centre) < 0) before.push(record);
+      else after.push(record);
+    }
+  }
+  before.reverse();
+  let budget = WALK_BUDGET;
+  let up: Node | null = centreNode;
+  let onward: Node | null = centreNode;
+  // Half each way; a side that runs out leaves its share to the other.
+  while (budget-- > 0) {
+    const back = up !== null && before.length < (onward ? half : limit - after.length);
+    const forth = onward !== null && after.length < (up ? half : limit - before.length);
+    if (!back && !forth) break;
+    if (up && back) {
+      up = previousInOrder(up, root);
+      if (up && !seen.has(up)) before.push(...store.blockRecords(up).reverse());
+    }
+    if (onward && forth) {
+      onward = nextInOrder(onward, root);
+      if (onward) after.push(...store.blockRecords(onward));
+    }
+  }
+  return pick(before, after, limit, store);
+}
+
+/** The nearest of both sides, `limit` in all, topped up from the rest; in document order. */
+function pick(
+  before: MentionRecord[],
+  after: MentionRecord[],
+  limit: number,
+  store: MentionStore,
+): MentionRecord[] {
+  const fromBack = Math.min(before.length, Math.max(Math.ceil(limit / 2), limit - after.length));
+  const chosen = before.slice(0, fromBack);
+  chosen.push(...after.slice(0, limit - chosen.length));
+  if (chosen.length < limit && chosen.length < store.size) {
+    const taken = new Set(chosen);
+    for (const record of store.shownRecords()) {
+      if (chosen.length >= limit) break;
+      if (!taken.has(record)) chosen.push(record);
+    }
+  }
+  // Nested blocks interleave their mentions: a sort of the few chosen puts them in reading order.
+  return chosen.sort(documentOrder);
+}
+
+/** The node before `node` in document order, within `root` (the root itself included). */
+function previousInOrder(node: Node, root: Node): Node | null {
+  if (node === root) return null;
+  let sibling = node.previousSibling;
+  if (!sibling) return node.parentNode;
+  while (sibling.lastChild) sibling = sibling.lastChild;
+  return sibling;
+}
+
+/** The node after `node` in document order, within `root`. */
+function nextInOrder(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
+    if (at.nextSibling) return at.nextSibling;
+  }
+  return null;
+}
+
+function maxOffset(node: Node): number {
+  return node instanceof CharacterData ? node.length : node.childNodes.length;
+}
+
+function comparePoint(range: Range, centre: Range): number {
+  try {
+    return range.compareBoundaryPoints(Range.START_TO_START, centre);
+  } catch {
+    return 1; // another shadow tree: after, as good as any
+  }
+}
+
+function documentOrder(a: MentionRecord, b: MentionRecord): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
 }
 
 /** The first mention that a selection touches. */

@@ -197,6 +197,12 @@ export class MentionStore {
     return records;
   }
 
+  /** The shown mentions read from a node, if it is a block, in reading order. */
+  blockRecords(node: Node): MentionRecord[] {
+    const records = this.#byBlock.get(node as Block);
+    return records ? records.filter((record) => !this.#unseen.has(record)) : [];
+  }
+
   /** Whether the cap holds a shown mention out of the highlight. */
   isHeld(record: MentionRecord): boolean {
     return this.#held.has(record);

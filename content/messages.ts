@@ -44,6 +44,8 @@ export interface MentionList {
   /** Whether the extension is on in that frame (settings); off, it lists nothing. */
   running: boolean;
   mentions: MentionSummary[];
+  /** How many mentions the frame has: the list holds the nearest few hundred of them. */
+  total?: number;
 }
 
 /** What the background answers to each message; `undefined`: nothing. */
@@ -139,8 +141,9 @@ export function parseToFrames(value: unknown): ToFrames | null {
 /** The content script's answer to `list-mentions`, checked in the popup. */
 export function parseMentionList(value: unknown): MentionList | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { frame, running, mentions } = value as Partial<Record<keyof MentionList, unknown>>;
+  const { frame, running, mentions, total } = value as Partial<Record<keyof MentionList, unknown>>;
   if (!isFrameToken(frame) || typeof running !== 'boolean' || !Array.isArray(mentions)) return null;
+  if (total !== undefined && (!isCount(total) || total < mentions.length)) return null;
   const list: MentionSummary[] = [];
   for (const item of mentions) {
     if (typeof item !== 'object' || item === null) return null;
@@ -155,7 +158,7 @@ export function parseMentionList(value: unknown): MentionList | null {
     }
     list.push({ before, text, after, tag });
   }
-  return { frame, running, mentions: list };
+  return { frame, running, mentions: list, ...(total === undefined ? {} : { total }) };
 }
 
 /** A reply, checked; null when it is not what the request gets. */

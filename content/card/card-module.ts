@@ -8,9 +8,9 @@
  * web-accessible resources). This file is the contract between the two.
  */
 import { browser } from 'wxt/browser';
-import type { MentionSummary } from '../messages';
 import type { PageContext } from '../page-context';
 import type { MentionStore } from '../mentions';
+import type { MentionSummary } from '../messages';
 import type { Theme, Trigger } from '../settings';
 import type { CardSubject } from './render';
 
@@ -63,11 +63,11 @@ export interface MentionUi {
   /** Events the page saw before the layer arrived: the pointer may already rest on a mention. */
   replay(events: readonly Event[]): void;
   open(choice: MentionChoice): void;
+  /** The popup's list: the mentions nearest the viewport, summarised, and how many the page has. */
+  list(): Promise<{ mentions: MentionSummary[]; total: number }>;
   close(): void;
   /** Closes the card as Escape does: it stays closed while the pointer rests on its mention. */
   dismiss(): void;
-  /** The page's mentions as the popup lists them, in the store's order. */
-  summaries(): MentionSummary[];
 }
 
 export interface CardModule {

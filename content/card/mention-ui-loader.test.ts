@@ -17,7 +17,7 @@ function fakeLayer() {
     open: (choice) => void seen.opened.push(choice),
     close: () => void (seen.closed += 1),
     dismiss: () => void (seen.dismissed += 1),
-    summaries: () => [],
+    list: () => Promise.resolve({ mentions: [], total: 0 }),
   };
   const module: CardModule = { createMentionUi: () => layer };
   return { ui: seen, layer, module };

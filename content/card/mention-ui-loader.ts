@@ -4,6 +4,7 @@
  * remembered and handed to it, so a reader who reached a mention in those few milliseconds gets
  * the card as if the layer had been there (what happened before the page had a mention is not).
  */
+import type { MentionSummary } from '../messages';
 import type { CardModule, MentionChoice, MentionUi } from './card-module';
 
 /** The events the layer needs to see again if they came before it. */
@@ -68,6 +69,12 @@ export class MentionUiLoader {
   async open(choice: MentionChoice): Promise<void> {
     const ui = await this.ensure();
     if (ui && this.#signal && !this.#signal.aborted) ui.open(choice);
+  }
+
+  /** The popup's list; a page with no mention lists none without loading the layer. */
+  async list(hasMentions: boolean): Promise<{ mentions: MentionSummary[]; total: number }> {
+    const ui = hasMentions ? await this.ensure() : null;
+    return ui ? ui.list() : { mentions: [], total: 0 };
   }
 
   close(): void {

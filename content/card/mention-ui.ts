@@ -6,7 +6,7 @@
 import type { PageContext } from '../page-context';
 import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
-import { mentionInSelection, nearestToCentre, summarise } from '../mention-summary';
+import { listMentions, mentionInSelection, nearestMention } from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
 import { siteKey, updateSettings } from '../settings';
 import { CardController } from './card-controller';
@@ -62,12 +62,14 @@ export function createMentionUi(
   // The card's element is built ahead of need, so the first card opens as fast as later ones.
   void view.prepare().catch(() => {});
 
+  /** What the popup listed last: its indexes name these. */
+  let listed: MentionRecord[] = [];
   const pick = (choice: MentionChoice): MentionRecord | null | undefined => {
     switch (choice.kind) {
       case 'index':
-        return store.all()[choice.index];
+        return listed[choice.index];
       case 'nearest':
-        return nearestToCentre(store.all(), win.innerWidth, win.innerHeight);
+        return nearestMention(store, doc, win);
       case 'selection':
         return mentionInSelection(store.all(), doc.getSelection());
     }
@@ -87,14 +89,16 @@ export function createMentionUi(
       record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       controller.openFor(record);
     },
+    async list() {
+      const { records, summaries, total } = await listMentions(store, doc, win);
+      listed = records;
+      return { mentions: summaries, total };
+    },
     close() {
       controller.close();
     },
     dismiss() {
       controller.dispatch({ type: 'escape' });
-    },
-    summaries() {
-      return store.all().map(summarise);
     },
   };
 }

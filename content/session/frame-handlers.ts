@@ -17,13 +17,9 @@ export function frameHandlers(page: PageRuntime, frame: string): FrameHandlers {
   return {
     ping: () => true,
     'list-mentions': async () => {
-      // A page with mentions has the card's script, which summarises them (it keeps this one small).
-      const ui = page.running && page.store.size > 0 ? await page.mentionUi.ensure() : null;
-      return {
-        frame,
-        running: page.running,
-        mentions: page.running ? (ui?.summaries() ?? []) : [],
-      };
+      // A page with mentions has the card's script, which lists the nearest few hundred of them.
+      const { mentions, total } = await page.mentionUi.list(page.running && page.store.size > 0);
+      return { frame, running: page.running, mentions, total };
     },
     'reveal-mention': (message) => {
       if (page.running && message.frame === frame) {

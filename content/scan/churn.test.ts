@@ -1,0 +1,165 @@
+/**
+ * Churn: a page rewriting text that holds no mention (relative timestamps, like counts) costs no read,
+ * yet a rewrite that makes or unmakes a mention, alone or with the text around it, is always seen.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MentionStore } from '../mentions';
+import { mount } from '../../test/dom';
+import { PageScanner } from './page-scanner';
+
+const options = () => ({ translations: true, related: false });
+const scanners: PageScanner[] = [];
+afterEach(() => {
+  for (const scanner of scanners.splice(0)) scanner.stop();
+  document.body.replaceChildren();
+});
+
+async function scan(): Promise<{ store: MentionStore; scanner: PageScanner }> {
+  const store = new MentionStore(new Set());
+  const scanner = new PageScanner(store, options);
+  scanners.push(scanner);
+  await scanner.start(document);
+  return { store, scanner };
+}
+
+async function settle(scanner: PageScanner): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await scanner.idle();
+  }
+}
+
+/** The mentions a store holds, by text and place, in a form two stores on one page can compare. */
+function places(store: MentionStore): string[] {
+  const nodes = [...document.body.querySelectorAll('*')].flatMap((e) => [...e.childNodes]);
+  const id = (node: Node) => nodes.indexOf(node as ChildNode);
+  return store
+    .all()
+    .map(({ text, range: r }) => {
+      return `${text}@${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
+    })
+    .sort();
+}
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const textOf = (id: string) => byId(id).firstChild as Text;
+
+const POST =
+  '<article><p>#MeToo, said <b>she</b></p><div><a href="/s/1"><time id="t">5m</time></a>' +
+  ' · <span id="likes">12</span> likes</div></article>';
+
+describe('the scanner under churn', () => {
+  it('reads nothing again when timestamps and counts are rewritten', async () => {
+    mount(POST.repeat(3));
+    const { store, scanner } = await scan();
+    const jobs = scanner.stats.jobs;
+    for (let second = 1; second <= 50; second++) {
+      for (const time of document.querySelectorAll('time')) {
+        (time.firstChild as Text).data = `${second}m`;
+      }
+      for (const likes of document.querySelectorAll('span')) likes.textContent = `${12 + second}`;
+      await settle(scanner);
+    }
+    expect(scanner.stats.jobs).toBe(jobs);
+    expect(store.size).toBe(3);
+  });
+
+  it('sees a rewrite that makes a mention, and one that unmakes it', async () => {
+    mount(POST);
+    const { store, scanner } = await scan();
+    textOf('t').data = '#MoiAussi';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', '#MoiAussi']);
+    textOf('t').data = '6m';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    byId('likes').textContent = 'the me too movement';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', 'me too movement']);
+  });
+
+  it('sees a rewrite that completes a mention begun in another text node', async () => {
+    mount('<p>see #<span id="a">ab</span></p><p>me too <i id="b">x</i> <b>movement</b></p>');
+    const { store, scanner } = await scan();
+    expect(store.size).toBe(0);
+    textOf('a').data = 'MeToo';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    byId('b').textContent = '';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', 'me too  movement']);
+  });
+
+  it('sees a rewrite next to a hashtag that frees it', async () => {
+    mount('<p><span id="a">a</span>#MeToo</p>');
+    const { store, scanner } = await scan();
+    expect(store.size).toBe(0);
+    textOf('a').data = 'a ';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+  });
+});
+
+/** Fragments that make, unmake, join and split mentions, and plain churn. */
+const FRAGMENTS = [
+  '#',
+  'Me',
+  'Too',
+  '#MeToo',
+  'me too',
+  ' movement',
+  'mo',
+  'a',
+  ' ',
+  '5m',
+  '12',
+  '',
+];
+
+const page = fc.array(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 5 }), {
+  minLength: 1,
+  maxLength: 4,
+});
+const rewrites = fc.array(
+  fc.record({
+    node: fc.nat(),
+    text: fc.constantFrom(...FRAGMENTS),
+    swap: fc.boolean(),
+  }),
+  { minLength: 1, maxLength: 8 },
+);
+
+describe('the scanner under random rewrites', () => {
+  it('holds what a fresh read of the page finds', async () => {
+    await fc.assert(
+      fc.asyncProperty(page, rewrites, async (blocks, changes) => {
+        for (const scanner of scanners.splice(0)) scanner.stop();
+        document.body.replaceChildren(
+          ...blocks.map((parts) => {
+            const p = document.createElement('p');
+            for (const part of parts) {
+              const span = document.createElement('span');
+              span.append(part);
+              p.append(span);
+            }
+            return p;
+          }),
+        );
+        const live = await scan();
+        const spans = [...document.querySelectorAll('span')];
+        for (const { node, text, swap } of changes) {
+          const span = spans[node % spans.length];
+          const first = span?.firstChild;
+          if (!span) continue;
+          if (swap || !(first instanceof Text)) span.textContent = text;
+          else first.data = text;
+          await settle(live.scanner);
+        }
+        const fresh = await scan();
+        expect(places(live.store)).toEqual(places(fresh.store));
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+});

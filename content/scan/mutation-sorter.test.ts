@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '../../test/dom';
+import { sortMutations, type QuietTextTest } from './mutation-sorter';
+
+/** The records a change to the page makes, as the scanner's observer would get them. */
+function recordsOf(change: () => void): MutationRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: ['hidden', 'open', 'class', 'style'],
+  });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+describe('sortMutations', () => {
+  it('touches the block of changed text, through inline elements', () => {
+    mount('<p id="p">a <b><i id="i">b</i></b></p>');
+    const text = byId('i').firstChild as Text;
+    const sorted = sortMutations(recordsOf(() => (text.data = 'c')));
+    expect(sorted.touched).toEqual([byId('p')]);
+    expect(sorted.added).toEqual([]);
+  });
+
+  it('reads an added block whole, not the blocks added inside it', () => {
+    mount('<main id="m"></main>');
+    const article = document.createElement('article');
+    const inner = document.createElement('p');
+    const sorted = sortMutations(
+      recordsOf(() => {
+        byId('m').append(article);
+        article.append(inner);
+      }),
+    );
+    expect(sorted.added).toEqual([{ kind: 'subtree', root: article }]);
+    expect(sorted.touched).toEqual([]);
+  });
+
+  it('drops an added node that left again in the same batch', () => {
+    mount('<main id="m"></main>');
+    const article = document.createElement('article');
+    const sorted = sortMutations(
+      recordsOf(() => {
+        byId('m').append(article);
+        article.remove();
+      }),
+    );
+    expect(sorted.added).toEqual([]);
+    expect(sorted.removed).toEqual([article]);
+  });
+
+  it('touches the line an inline element joins, and reads the blocks nested in it', () => {
+    mount('<p id="p">a</p>');
+    const span = document.createElement('span');
+    span.append(document.createElement('div'));
+    const sorted = sortMutations(recordsOf(() => byId('p').append(span)));
+    expect(sorted.touched).toEqual([byId('p')]);
+    expect(sorted.added).toEqual([{ kind: 'nested', root: span }]);
+  });
+
+  it('sorts removed text, blocks and separators', () => {
+    mount('<div id="d"><p id="p">a<br id="br"></p><section id="s"><p>b</p></section></div>');
+    const section = byId('s');
+    const sorted = sortMutations(
+      recordsOf(() => {
+        byId('br').remove();
+        section.remove();
+        (byId('p').firstChild as Text).remove();
+      }),
+    );
+    expect(sorted.touched).toEqual([byId('p')]);
+    expect(sorted.removed).toEqual([section]);
+  });
+
+  it('passes over white space between blocks, not within a line', () => {
+    mount('<main id="m"><article></article></main><p id="p">a</p>');
+    const sorted = sortMutations(
+      recordsOf(() => {
+        byId('m').append('\n  ');
+        byId('p').append(' ');
+      }),
+    );
+    expect(sorted.touched).toEqual([byId('p')]);
+  });
+
+  it('conceals what `hidden` hides, reads what it shows, and notes restyling', () => {
+    mount('<div id="a">x</div><div id="b" hidden>y</div><div id="c">z</div>');
+    const sorted = sortMutations(
+      recordsOf(() => {
+        byId('a').hidden = true;
+        byId('b').hidden = false;
+        byId('c').className = 'open';
+      }),
+    );
+    expect(sorted.concealed).toEqual([byId('a')]);
+    expect(sorted.added).toEqual([{ kind: 'subtree', root: byId('b') }]);
+    expect(sorted.restyled).toBe(true);
+    expect(sorted.hosts).toEqual([byId('a'), byId('b'), byId('c')]);
+  });
+
+  it('is not restyled by text changes alone', () => {
+    mount('<p id="p">a</p>');
+    const sorted = sortMutations(recordsOf(() => byId('p').append('b')));
+    expect(sorted.restyled).toBe(false);
+    expect(sorted.hosts).toEqual([byId('p')]);
+  });
+
+  it('passes over text changes the quiet test clears, and nothing else', () => {
+    mount('<p id="p"><time id="t">5m</time></p><div id="d"></div>');
+    const seen: string[][] = [];
+    const quiet: QuietTextTest = (_block, texts) => {
+      seen.push([...texts]);
+      return true;
+    };
+    const time = byId('t');
+    const edited = sortMutations(
+      recordsOf(() => ((time.firstChild as Text).data = '6m')),
+      quiet,
+    );
+    const swapped = sortMutations(
+      recordsOf(() => (time.textContent = '7m')),
+      quiet,
+    );
+    expect([edited.touched, swapped.touched]).toEqual([[], []]);
+    expect(seen.flat()).toEqual(['6m', '7m']);
+    const span = document.createElement('span');
+    const busy = sortMutations(
+      recordsOf(() => time.append(span, 'x')),
+      quiet,
+    );
+    expect(busy.touched).toEqual([byId('p')]);
+  });
+});

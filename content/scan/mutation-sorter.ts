@@ -1,0 +1,180 @@
+/**
+ * Sorts a batch of MutationRecords into the work it calls for: subtrees to read, blocks whose own
+ * text to read again, removed and hidden subtrees whose mentions go, and whether the page restyled
+ * itself. Reads the DOM, changes nothing, keeps no state: the scanner decides what to do with it.
+ */
+import { blockOf, isInline, isSeparator, isSkipped, type Block } from './text-model';
+
+/** A subtree to read: a block or shadow root whole, or the blocks nested in an added inline element. */
+export interface AddedSubtree {
+  kind: 'subtree' | 'nested';
+  root: Node;
+}
+
+export interface SortedMutations {
+  /** Added subtrees still on the page, none inside another: each is read once, with all it holds. */
+  added: AddedSubtree[];
+  /** Blocks whose own text changed, outside the added subtrees. */
+  touched: Block[];
+  /** Removed elements whose mentions may have to go. */
+  removed: Node[];
+  /** Elements that were hidden (`hidden` added): their mentions go. */
+  concealed: Element[];
+  /** Classes or styles changed: text kept aside as hidden may be shown now. */
+  restyled: boolean;
+  /** Elements whose children or attributes changed: a shadow root may have been attached to one. */
+  hosts: Element[];
+}
+
+/**
+ * Whether a change of text in a block can be passed over: it can neither make nor unmake a mention.
+ * `added` are the new texts (a characterData change's data, the text nodes a record added).
+ */
+export type QuietTextTest = (block: Block, added: readonly string[]) => boolean;
+
+const never: QuietTextTest = () => false;
+
+/** What a batch of records asks the scanner to do. */
+export function sortMutations(
+  records: Iterable<MutationRecord>,
+  isQuiet: QuietTextTest = never,
+): SortedMutations {
+  const batch = new Batch(isQuiet);
+  for (const record of records) batch.note(record);
+  return batch.sorted();
+}
+
+class Batch {
+  readonly #isQuiet: QuietTextTest;
+  readonly #added = new Set<Node>();
+  readonly #touched = new Set<Block>();
+  readonly #removed: Node[] = [];
+  readonly #concealed: Element[] = [];
+  readonly #hosts: Element[] = [];
+  #restyled = false;
+
+  constructor(isQuiet: QuietTextTest) {
+    this.#isQuiet = isQuiet;
+  }
+
+  note(record: MutationRecord): void {
+    const target = record.target;
+    if (record.type === 'characterData') {
+      const block = blockOf(target);
+      if (block && !this.#isQuiet(block, [(target as CharacterData).data]))
+        this.#touched.add(block);
+      return;
+    }
+    if (target instanceof Element) this.#hosts.push(target);
+    if (record.type === 'attributes') {
+      if (record.attributeName === 'hidden' && target instanceof Element)
+        this.#hiddenChanged(target);
+      else this.#restyled = true;
+      return;
+    }
+    if (this.#isQuietTextSwap(record)) return;
+    for (const node of record.removedNodes) this.#noteRemoved(node, record);
+    for (const node of record.addedNodes) this.#noteAdded(node, target);
+  }
+
+  sorted(): SortedMutations {
+    const added: AddedSubtree[] = [];
+    // An added subtree whose ancestor was added in the same batch is read with that ancestor.
+    for (const node of this.#added) {
+      if (!node.isConnected || hasAncestorIn(node, this.#added)) continue;
+      added.push({
+        kind: node instanceof Element && isInline(node) ? 'nested' : 'subtree',
+        root: node,
+      });
+    }
+    const touched: Block[] = [];
+    for (const block of this.#touched) {
+      if (!this.#added.has(block) && !hasAncestorIn(block, this.#added)) touched.push(block);
+    }
+    return {
+      added,
+      touched,
+      removed: this.#removed,
+      concealed: this.#concealed,
+      restyled: this.#restyled,
+      hosts: this.#hosts,
+    };
+  }
+
+  /** Text nodes swapped for text nodes (`textContent = '6m'`) in a block where that changes nothing. */
+  #isQuietTextSwap(record: MutationRecord): boolean {
+    const texts: string[] = [];
+    for (const node of record.removedNodes) if (!(node instanceof Text)) return false;
+    for (const node of record.addedNodes) {
+      if (!(node instanceof Text)) return false;
+      texts.push(node.data);
+    }
+    const block = blockOf(record.target);
+    return block !== null && this.#isQuiet(block, texts);
+  }
+
+  #touch(node: Node): void {
+    const block = blockOf(node);
+    if (block) this.#touched.add(block);
+  }
+
+  #noteAdded(node: Node, parent: Node): void {
+    if (node instanceof Text) {
+      if (!isLooseSpace(node, parent, node.previousSibling, node.nextSibling)) this.#touch(parent);
+      return;
+    }
+    if (!(node instanceof Element) || isSkipped(node)) return; // comments, scripts, our own card
+    if (isSeparator(node)) {
+      this.#touch(parent);
+    } else if (isInline(node)) {
+      this.#touch(parent);
+      if (node.firstElementChild || node.shadowRoot) this.#added.add(node);
+    } else {
+      this.#added.add(node);
+    }
+  }
+
+  #noteRemoved(node: Node, record: MutationRecord): void {
+    const parent = record.target;
+    if (node instanceof Text) {
+      if (!isLooseSpace(node, parent, record.previousSibling, record.nextSibling)) {
+        this.#touch(parent);
+      }
+      return;
+    }
+    if (!(node instanceof Element) || isSkipped(node)) return;
+    if (isSeparator(node)) {
+      this.#touch(parent);
+      return;
+    }
+    if (isInline(node)) this.#touch(parent);
+    if (!isInline(node) || node.firstElementChild || node.shadowRoot) this.#removed.push(node);
+  }
+
+  /** `hidden` came or went: the element's text leaves or joins the page's text. */
+  #hiddenChanged(element: Element): void {
+    if (!element.isConnected) return;
+    if (isInline(element) && element.parentNode) this.#touch(element.parentNode);
+    if (element.hasAttribute('hidden')) this.#concealed.push(element);
+    else if (!isInline(element) || element.firstElementChild) this.#added.add(element);
+  }
+}
+
+function hasAncestorIn(node: Node, set: Set<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) {
+    if (set.has(parent)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a white-space text node sits between blocks, where it joins no text: adding or removing it
+ * changes no run (a timeline's newlines between posts).
+ */
+function isLooseSpace(text: Text, parent: Node, before: Node | null, after: Node | null): boolean {
+  if (/\S/.test(text.data)) return false;
+  if (parent instanceof Element && isInline(parent)) return false;
+  const isEdge = (node: Node | null) =>
+    node === null || (node instanceof Element && !isInline(node) && !isSeparator(node));
+  return isEdge(before) && isEdge(after);
+}

@@ -1,0 +1,75 @@
+/**
+ * Which text changes can be passed over without reading their block again: a page rewriting its
+ * relative timestamps and like counts many times a second must cost next to nothing. A block that
+ * holds no mention and shows no clue (clues.ts: no text node or link of its own does) holds no
+ * mention after a change that brings no clue either, so nothing needs reading. Reading only.
+ */
+import { hasTextClue, type LinkClues } from './clues';
+import { isInline, type Block } from './text-model';
+
+/** What the scanner tells about the mentions it holds and the read it is doing. */
+export interface QuietContext {
+  /** Whether the store holds mentions (shown or kept aside) read from this block. */
+  hasBlock(block: Block): boolean;
+  /** Whether a read is under way, its blocks' mentions taken out of the store meanwhile. */
+  reading(): boolean;
+}
+
+export class QuietBlocks {
+  readonly #context: QuietContext;
+  readonly #links: LinkClues;
+  /** Blocks known to show no clue since they were last read or touched. */
+  #clear = new WeakSet<Block>();
+
+  constructor(context: QuietContext, links: LinkClues) {
+    this.#context = context;
+    this.#links = links;
+  }
+
+  /** Whether a change that brought `texts` into `block` can neither make nor unmake a mention. */
+  isQuiet(block: Block, texts: readonly string[]): boolean {
+    if (this.#context.reading() || this.#context.hasBlock(block)) return false;
+    for (const text of texts) {
+      if (hasTextClue(text)) {
+        this.#clear.delete(block);
+        return false;
+      }
+    }
+    if (this.#clear.has(block)) return true;
+    if (showsClue(block, this.#links)) return false;
+    this.#clear.add(block);
+    return true;
+  }
+
+  /** The block changed in a way not judged here, or was read: what was known of it may be stale. */
+  forget(block: Block): void {
+    this.#clear.delete(block);
+  }
+
+  /** Forgets every block: the page may have changed unobserved. */
+  reset(): void {
+    this.#clear = new WeakSet();
+  }
+}
+
+/** Whether a block's own text shows a clue, as the full read's candidate search would judge it. */
+export function showsClue(block: Block, links: LinkClues): boolean {
+  const outer = block instanceof Element ? block.closest('a[href]') : null;
+  if (outer instanceof HTMLAnchorElement && links.isClue(outer)) return true;
+  return ownTextShowsClue(block, links);
+}
+
+function ownTextShowsClue(parent: Node, links: LinkClues): boolean {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child instanceof Text) {
+      if (hasTextClue(child.data)) return true;
+    } else if (child instanceof Element && isInline(child)) {
+      // A shadow tree inside the line is left to a real read, which also observes it.
+      if (child.shadowRoot) return true;
+      if (child instanceof HTMLAnchorElement && child.hasAttribute('href') && links.isClue(child))
+        return true;
+      if (ownTextShowsClue(child, links)) return true;
+    }
+  }
+  return false;
+}
