@@ -7,8 +7,9 @@ import { browser } from 'wxt/browser';
 import { highlightCss } from '../../content/highlight';
 import { t } from '../../content/i18n';
 import { HIGHLIGHT_NAME } from '../../content/mentions';
-import { hostPattern, siteHost, userOrigins } from '../../content/registration';
+import { hostPattern, siteHost } from '../../content/registration';
 import {
+  SettingsTooLargeError,
   defaultSettings,
   readSettings,
   watchSettings,
@@ -17,14 +18,15 @@ import {
 } from '../../content/settings';
 import { siteForHost } from '../../content/sites';
 import { patch } from '../../ui/dom';
+import { siteAccess, type SiteAccess } from './access';
 import { renderOptions, type OptionsActions, type OptionsState } from './view';
 
 /** How long the page waits for more changes before it writes them: short enough to feel instant. */
 const SAVE_DELAY_MS = 120;
 
-async function addedOrigins(): Promise<string[]> {
+async function grantedAccess(): Promise<SiteAccess> {
   const { origins = [] } = await browser.permissions.getAll();
-  return userOrigins(origins).filter((origin) => origin !== '<all_urls>');
+  return siteAccess(origins);
 }
 
 /** Builds the settings page into `root` and keeps it in step with storage until the page goes. */
@@ -32,7 +34,7 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
   let state: OptionsState = {
     settings: await readSettings(),
     dwellDraft: null,
-    added: await addedOrigins(),
+    access: await grantedAccess(),
     status: { text: '', seq: 0 },
   };
   const markSheet = new CSSStyleSheet();
@@ -45,6 +47,9 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
   };
   const say = (text: string) => render({ status: { text, seq: state.status.seq + 1 } });
 
+  const notSaved = (error: unknown) =>
+    say(error instanceof SettingsTooLargeError ? t('settings_too_large') : t('options_not_saved'));
+
   // Rapid changes (a switch flicked many times) are written once: sync storage limits writes per minute.
   let pending: ReturnType<typeof setTimeout> | null = null;
   const flush = async () => {
@@ -52,11 +57,11 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
     try {
       await writeSettings(state.settings);
       say(t('options_saved'));
-    } catch {
-      say(t('options_not_saved'));
+    } catch (error) {
+      notSaved(error);
     }
   };
-  const refreshAdded = async () => render({ added: await addedOrigins() });
+  const refreshAdded = async () => render({ access: await grantedAccess() });
 
   const actions: OptionsActions = {
     change: (change) => {
@@ -84,13 +89,10 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
       if (pending !== null) clearTimeout(pending);
       pending = null;
       const defaults: Settings = defaultSettings();
-      void writeSettings(defaults).then(
-        () => {
-          render({ settings: defaults, dwellDraft: null });
-          say(t('options_reset_done'));
-        },
-        () => say(t('options_not_saved')),
-      );
+      void writeSettings(defaults).then(() => {
+        render({ settings: defaults, dwellDraft: null });
+        say(t('options_reset_done'));
+      }, notSaved);
     },
     readArticle: () => void browser.tabs.create({ url: browser.runtime.getURL('/article.html') }),
   };
@@ -106,6 +108,9 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
   addEventListener('pagehide', () => {
     if (pending !== null) void flush();
   });
+  // Access granted or taken back elsewhere (the popup, the browser's site controls) shows here too.
+  browser.permissions.onAdded.addListener(() => void refreshAdded());
+  browser.permissions.onRemoved.addListener(() => void refreshAdded());
   // Changes made elsewhere (the popup, another settings tab) show here too.
   watchSettings((next) => {
     if (pending !== null) return; // our own newer change is on its way
