@@ -29,6 +29,28 @@ async function grantedAccess(): Promise<SiteAccess> {
   return siteAccess(origins);
 }
 
+/** Asks for the typed site, saying what came of it; `answered` runs once the browser answers. */
+function requestSite(typed: string, say: (text: string) => void, answered: () => void): void {
+  const host = siteHost(typed);
+  if (host === null) return say(t('options_not_a_site'));
+  // A listed site (or one of its subdomains) needs no permission of its own.
+  if (siteForHost(host)) return say(t('options_already_listed', host));
+  const pattern = hostPattern(host);
+  void browser.permissions.request({ origins: [pattern] }).then((ok) => {
+    say(ok ? t('options_added', pattern) : t('options_not_added'));
+    answered();
+  });
+}
+
+/** Marks the page's sample mention the way pages will show it. */
+function markSample(root: HTMLElement): void {
+  const sample = root.querySelector('.sample-mention');
+  if (!sample || typeof Highlight !== 'function') return;
+  const range = new Range();
+  range.selectNodeContents(sample);
+  CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
+}
+
 /** Builds the settings page into `root` and keeps it in step with storage until the page goes. */
 export async function startOptionsPage(doc: Document, root: HTMLElement): Promise<void> {
   let state: OptionsState = {
@@ -70,18 +92,11 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
       pending = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
     draftDwell: (ms) => render({ dwellDraft: ms }),
-    addSite: (typed, form) => {
-      const host = siteHost(typed);
-      if (host === null) return say(t('options_not_a_site'));
-      // A listed site (or one of its subdomains) needs no permission of its own.
-      if (siteForHost(host)) return say(t('options_already_listed', host));
-      const pattern = hostPattern(host);
-      void browser.permissions.request({ origins: [pattern] }).then((granted) => {
-        say(granted ? t('options_added', pattern) : t('options_not_added'));
+    addSite: (typed, form) =>
+      requestSite(typed, say, () => {
         form.reset();
-        return refreshAdded();
-      });
-    },
+        void refreshAdded();
+      }),
     removeOrigin: (origin) => {
       void browser.permissions.remove({ origins: [origin] }).then(refreshAdded);
     },
@@ -98,13 +113,7 @@ export async function startOptionsPage(doc: Document, root: HTMLElement): Promis
   };
 
   render({});
-  // The sample mention on the page is marked the way pages will show it.
-  const sample = root.querySelector('.sample-mention');
-  if (sample && typeof Highlight === 'function') {
-    const range = new Range();
-    range.selectNodeContents(sample);
-    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
-  }
+  markSample(root);
   addEventListener('pagehide', () => {
     if (pending !== null) void flush();
   });
