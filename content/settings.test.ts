@@ -4,6 +4,9 @@ import {
   SETTINGS_VERSION,
   defaultSettings,
   isActiveOn,
+  SYNC_ITEM_BYTES,
+  SYNC_TOTAL_BYTES,
+  SettingsTooLargeError,
   readSettings,
   siteKey,
   updateSettings,
@@ -177,5 +180,89 @@ describe('the content script’s light reader', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('quota'));
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+/** Makes the fake `sync` storage refuse what the browser's refuses: an item over 8,192 bytes, or over 102,400 in all. */
+function enforceSyncQuota() {
+  const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+  const bytes = (key: string, value: unknown) =>
+    new TextEncoder().encode(key + JSON.stringify(value)).length;
+  vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(async (items) => {
+    const all = { ...(await fakeBrowser.storage.sync.get(null)), ...items };
+    for (const [key, value] of Object.entries(items))
+      if (bytes(key, value) > SYNC_ITEM_BYTES)
+        throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    const total = Object.entries(all).reduce((sum, [key, value]) => sum + bytes(key, value), 0);
+    if (total > SYNC_TOTAL_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
+    return set(items);
+  });
+}
+
+const host = (index: number, length = 24) =>
+  `site${index}.`.padEnd(length - '.example'.length, 'x') + '.example';
+
+describe('settings within sync storage’s limits', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    enforceSyncQuota();
+  });
+
+  it('still saves a theme change after 400 sites were switched on and off', async () => {
+    for (let index = 0; index < 400; index++) {
+      await updateSettings((s) => ({
+        ...s,
+        sites: { ...s.sites, [host(index)]: index % 2 === 0 },
+      }));
+    }
+    await updateSettings((s) => ({ ...s, theme: 'dark' }));
+    const read = await readSettings();
+    expect(read.theme).toBe('dark');
+    expect(isActiveOn(read, host(1))).toBe(false);
+    expect(isActiveOn(read, host(2))).toBe(true);
+  });
+
+  it('splits 500 switched-off sites over items that each fit, and reads them back', async () => {
+    const sites = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [host(i, 60), false]));
+    await writeSettings({ ...defaultSettings(), sites, theme: 'light' });
+    const read = await readSettings();
+    expect(read.sites).toEqual(sites);
+    expect(read.theme).toBe('light');
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(stored).length).toBeGreaterThan(1);
+    // Fewer sites again: the spilled items go.
+    await writeSettings({ ...defaultSettings(), sites: { [host(1)]: false } });
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['settings']);
+    expect((await readSettings()).sites).toEqual({ [host(1)]: false });
+  });
+
+  it('says when the settings cannot fit at all, and writes nothing', async () => {
+    await writeSettings({ ...defaultSettings(), theme: 'dark' });
+    const sites = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [host(i, 240), false]));
+    await expect(writeSettings({ ...defaultSettings(), sites })).rejects.toBeInstanceOf(
+      SettingsTooLargeError,
+    );
+    expect((await readSettings()).theme).toBe('dark');
+  });
+
+  it('reads the single item written before, and stores only switched-off sites from then on', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { version: 1, sites: { x: false, reddit: true, 'example.org': true } },
+    });
+    expect((await readSettings()).sites).toEqual({ x: false, reddit: true, 'example.org': true });
+    await updateSettings((s) => ({ ...s, related: true }));
+    const { settings } = await fakeBrowser.storage.sync.get('settings');
+    expect(settings).toMatchObject({ related: true, sites: { x: false } });
+    expect(Object.keys((settings as { sites: object }).sites)).toEqual(['x']);
+  });
+
+  it('tells watchers about switches spilled into other items', async () => {
+    const seen: number[] = [];
+    const stop = watchSettings((settings) => seen.push(Object.keys(settings.sites).length));
+    const sites = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [host(i, 60), false]));
+    await writeSettings({ ...defaultSettings(), sites });
+    await vi.waitFor(() => expect(seen).toContain(300));
+    stop();
   });
 });

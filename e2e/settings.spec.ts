@@ -145,6 +145,33 @@ test.describe('settings, popup and badge', () => {
     await popup.close();
   });
 
+  test('when storage refuses a change, the popup says so and its switch shows what is stored', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    // Other synced data leaves too little room in sync storage for the change.
+    await serviceWorker.evaluate(async () => {
+      const items: Record<string, string> = {};
+      for (let index = 0; index < 12; index++) items[`filler${index}`] = 'x'.repeat(8_000);
+      await chrome.storage.sync.set(items);
+      const room =
+        chrome.storage.sync.QUOTA_BYTES - (await chrome.storage.sync.getBytesInUse(null));
+      await chrome.storage.sync.set({ last: 'x'.repeat(room - 'last'.length - 2 - 40) });
+    });
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    // A click, not uncheck(): the switch is expected to go back, which uncheck() takes for a failure.
+    await popup.siteSwitch.click();
+    await expect(popup.status).toContainText('Not saved');
+    await expect(popup.siteSwitch).toBeChecked();
+    await expectHighlights(page, ['#MeToo']);
+    await popup.close();
+    await resetSettings(serviceWorker);
+  });
+
   test('on the extension’s own pages the popup offers no switch or permission for a site', async ({
     extensionContext,
     extensionId,

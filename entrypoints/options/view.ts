@@ -12,6 +12,7 @@ import { DWELL_RANGE, type Settings } from '../../content/settings';
 import { SITE_NAMES, SITES } from '../../content/sites';
 import { checkbox, choice, field } from '../../ui/controls';
 import { h } from '../../ui/dom';
+import { renderAccess, type SiteAccess } from './access';
 import { APPEARANCE, GENERAL, TAGS, type FieldSpec } from './fields';
 
 /** A message for the status line; a new `seq` says it again even when the words are the same. */
@@ -24,8 +25,8 @@ export interface OptionsState {
   settings: Settings;
   /** The dwell while its slider moves, before it is saved. */
   dwellDraft: number | null;
-  /** The origins the user granted beyond the listed sites. */
-  added: readonly string[];
+  /** The sites the user granted beyond the listed ones. */
+  access: SiteAccess;
   status: Status;
 }
 
@@ -154,33 +155,6 @@ function siteSwitches(doc: Doc, settings: Settings, actions: OptionsActions): HT
   );
 }
 
-function addedSites(doc: Doc, added: readonly string[], actions: OptionsActions): HTMLElement {
-  const items = added.map((origin) =>
-    h(
-      doc,
-      'li',
-      { 'data-key': origin },
-      h(doc, 'span', {}, origin),
-      h(
-        doc,
-        'button',
-        {
-          type: 'button',
-          'aria-label': t('options_remove_label', origin),
-          onclick: () => actions.removeOrigin(origin),
-        },
-        t('options_remove'),
-      ),
-    ),
-  );
-  return h(
-    doc,
-    'ul',
-    { class: 'sites', id: 'added-sites', 'aria-label': t('options_added_sites') },
-    ...(items.length === 0 ? [h(doc, 'li', { class: 'help' }, t('options_no_other'))] : items),
-  );
-}
-
 function addSiteForm(doc: Doc, actions: OptionsActions): HTMLElement {
   const input = h(doc, 'input', { type: 'text', placeholder: 'example.org', autocomplete: 'off' });
   return h(
@@ -222,7 +196,7 @@ export function renderOptions(doc: Doc, state: OptionsState, actions: OptionsAct
       h(doc, 'p', { class: 'help' }, t('options_sites_help')),
       siteSwitches(doc, state.settings, actions),
       h(doc, 'h3', {}, t('options_other_sites')),
-      addedSites(doc, state.added, actions),
+      renderAccess(doc, state.access, actions.removeOrigin),
       addSiteForm(doc, actions),
     ),
     section(

@@ -8,7 +8,14 @@ import { askTopFrame } from '../../content/frame-messages';
 import { t } from '../../content/i18n';
 import { parseToBackground, type ToFrames } from '../../content/messages';
 import { CONTENT_SCRIPT_FILE, originPattern } from '../../content/site-access';
-import { readSettings, siteKey, updateSettings, watchSettings } from '../../content/settings';
+import {
+  SettingsTooLargeError,
+  readSettings,
+  siteKey,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../../content/settings';
 import { patch } from '../../ui/dom';
 import { renderPopup, type PopupActions, type PopupState, type Tab } from './view';
 
@@ -74,6 +81,21 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
   };
   const say = (text: string) => render({ status: { text, seq: state.status.seq + 1 } });
   const refresh = async () => render({ mentions: await mentionsIn(tab) });
+  // A write storage refuses is said, and the switches show again what is stored.
+  const save = (change: (current: Settings) => Settings, done: string) => {
+    void updateSettings(change).then(
+      (settings) => {
+        render({ settings });
+        say(done);
+      },
+      async (error: unknown) => {
+        render({ settings: await readSettings() });
+        say(
+          error instanceof SettingsTooLargeError ? t('settings_too_large') : t('popup_not_saved'),
+        );
+      },
+    );
+  };
 
   const actions: PopupActions = {
     scan: () => {
@@ -97,17 +119,11 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
     },
     setSite: (on) => {
       const key = siteKey(state.host);
-      void updateSettings((s) => ({ ...s, sites: { ...s.sites, [key]: on } })).then((settings) => {
-        render({ settings });
-        say(on ? t('popup_site_on') : t('popup_site_off'));
-      });
+      const sites = (s: Settings) => ({ ...s, sites: { ...s.sites, [key]: on } });
+      save(sites, on ? t('popup_site_on') : t('popup_site_off'));
     },
-    setEverywhere: (on) => {
-      void updateSettings((s) => ({ ...s, enabled: on })).then((settings) => {
-        render({ settings });
-        say(on ? t('popup_all_on') : t('popup_all_off'));
-      });
-    },
+    setEverywhere: (on) =>
+      save((s) => ({ ...s, enabled: on }), on ? t('popup_all_on') : t('popup_all_off')),
   };
 
   // Following first: a count the tab reports while the first list is on its way is not missed.
