@@ -69,22 +69,33 @@ function watchCard(): void {
 
 /** The keyboard command, from the service worker: ms until the card joins the page. */
 async function openNearest(worker: Worker, tab: Page, tabId: number): Promise<number> {
-  await tab.evaluate(watchCard);
+  // A renderer still busy with earlier work answers no evaluation: the sample is given up.
+  if (
+    (await within(
+      tab.evaluate(watchCard).then(() => true),
+      GIVE_UP_MS,
+    )) !== true
+  ) {
+    return GIVE_UP_MS;
+  }
   const sent = await worker.evaluate((tabId) => {
     const at = performance.timeOrigin + performance.now();
     chrome.tabs.sendMessage(tabId, { type: 'open-nearest' }, { frameId: 0 }).catch(() => {});
     return at;
   }, tabId);
   const deadline = Date.now() + GIVE_UP_MS;
-  for (;;) {
-    const at = await tab.evaluate(() => (window as unknown as { cardAt: number | null }).cardAt);
-    if (at !== null) {
-      await closeCard(tab);
+  while (Date.now() < deadline) {
+    const at = await within(
+      tab.evaluate(() => (window as unknown as { cardAt: number | null }).cardAt),
+      Math.max(0, deadline - Date.now()),
+    );
+    if (typeof at === 'number') {
+      await within(closeCard(tab), GIVE_UP_MS);
       return at - sent;
     }
-    if (Date.now() > deadline) return GIVE_UP_MS;
-    await tab.waitForTimeout(20);
+    await new Promise((wait) => setTimeout(wait, 20));
   }
+  return GIVE_UP_MS;
 }
 
 /**
@@ -117,7 +128,7 @@ async function measurePage(
   const tab = await bench.context.newPage();
   await tab.goto(url, { timeout: 120_000 });
   await tab.bringToFront();
-  await settledCount(tab, 90_000);
+  await within(settledCount(tab, 90_000), 90_000);
   const tabId = await tabIdOf(worker, url);
   const nearest = await sampleUntilSettled(
     `command.nearestMs ${url}`,
