@@ -3,7 +3,7 @@
  * (headless) with the built extension, one module per measure in scripts/bench/. Prints a table;
  * writes bench-results.json.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launchWithExtension } from '../e2e/support/browser.ts';
@@ -11,6 +11,7 @@ import { startFixtureServer } from '../e2e/support/server.ts';
 import { measureAppend } from './bench/append.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { measureCard } from './bench/card.ts';
+import { measureChurn } from './bench/churn.ts';
 import {
   APPEND,
   type Bench,
@@ -19,14 +20,19 @@ import {
   POSTS,
   RESULTS,
   type Results,
+  ROOT,
   run,
   timelinePage,
   writePage,
 } from './bench/common.ts';
+import { LEAST_WORK_POSTS, measureLeastWork } from './bench/least-work.ts';
+import { measureLoad, MENTION_FREE_POSTS } from './bench/load.ts';
 import { measureMainThread } from './bench/main-thread.ts';
 import { measureMemory } from './bench/memory.ts';
+import { measurePopupAndCommand } from './bench/popup-command.ts';
 import { measureScan } from './bench/scan.ts';
 import { buildScanBundle } from './bench/scan-bundle.ts';
+import { measureScroll } from './bench/scroll.ts';
 import { printTable } from './bench/table.ts';
 import { generateTimeline } from './bench/timeline.ts';
 
@@ -34,10 +40,22 @@ const require = createRequire(import.meta.url);
 
 /** Writes the generated pages: each under a host the extension ignores and one where it runs. */
 function writePages(bench: Pick<Bench, 'timeline'>): void {
+  const scroll = readFileSync(join(import.meta.dirname, 'bench', 'scroll-page.js'), 'utf8');
+  const feed = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feed</title>
+<style>body{font:15px/1.4 sans-serif;margin:0}</style></head><body><script>${scroll}</script></body></html>`;
   for (const host of ['bench.test', 'x.com']) {
     writePage(host, 'timeline.html', timelinePage(bench.timeline.posts));
     writePage(host, 'empty.html', timelinePage([]));
+    writePage(host, 'scroll.html', feed);
   }
+  writePage('bench.test', 'big.html', timelinePage(generateTimeline(LEAST_WORK_POSTS, 2020).posts));
+  writePage('x.com', 'churn.html', timelinePage(bench.timeline.posts, ['churn-page.js']));
+  const quiet = generateTimeline(MENTION_FREE_POSTS, 2017, true);
+  writePage('x.com', 'quiet.html', timelinePage(quiet.posts));
+  // The size fixtures of e2e/size.spec.ts: 100,000 mentions, and one 10 MB text node.
+  cpSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'x.com', 'size'), join(PAGES, 'x.com', 'size'), {
+    recursive: true,
+  });
 }
 
 async function main(): Promise<void> {
@@ -69,6 +87,11 @@ async function main(): Promise<void> {
     results.card = await measureCard(append.live.tab);
     results.memory = await measureMemory(bench, append.live);
     await append.live.tab.close();
+    results.scan = { ...results.scan, ...(await measureLeastWork(bench)) };
+    results.churn = await measureChurn(bench);
+    results.load = await measureLoad(bench);
+    results.scroll = await measureScroll(bench);
+    Object.assign(results, await measurePopupAndCommand(bench));
   } finally {
     await context.close();
     server.close();

@@ -18,7 +18,7 @@ interface TestManifest {
 declare const chrome: {
   tabs: {
     query(query: Record<string, unknown>): Promise<TestTab[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   contextMenus: { update(id: string, changes: Record<string, unknown>): Promise<void> };

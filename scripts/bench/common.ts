@@ -14,6 +14,8 @@ export const POSTS = 5000;
 export const APPEND = 50;
 export const RUNS = 7;
 
+const PAGE_BUILDER = 'timeline-page.js';
+
 export type Figures = Record<string, number>;
 export type Results = Record<string, Figures>;
 
@@ -42,10 +44,15 @@ export function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-/** A page holding `posts`, built by the page's own script, as single-page apps do. */
-export function timelinePage(posts: PostNode[]): string {
+/**
+ * A page holding `posts`, built by the page's own script, as single-page apps do; then the scripts
+ * named in `after` (files beside this one) run.
+ */
+export function timelinePage(posts: PostNode[], after: string[] = []): string {
   const data = JSON.stringify(posts).replace(/</g, '\\u003c');
-  const builder = readFileSync(join(import.meta.dirname, 'timeline-page.js'), 'utf8');
+  const builder = [PAGE_BUILDER, ...after]
+    .map((name) => readFileSync(join(import.meta.dirname, name), 'utf8'))
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Timeline</title>
 <style>body{font:15px/1.4 sans-serif;margin:0}main{max-width:600px;margin:0 auto}
 article,.status,.update-components-text,[slot]{border-bottom:1px solid #ddd;padding:8px}

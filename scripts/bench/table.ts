@@ -15,15 +15,30 @@ export const TARGETS: Record<string, [string, Check]> = {
   'card.openLatencyMs': ['≤ 16', (v) => v <= 16],
   'memory.rangesAfterChurn': ['= liveMentions', (v, all) => v === all.memory?.liveMentions],
   'bundle.contentScriptGzipBytes': ['≤ 20,000', (v) => v <= 20_000],
+  'scan.leastWorkRatio': ['≤ 2', (v) => v <= 2],
+  'churn.extensionMsPerS': ['≤ 1', (v) => v <= 1],
+  'load.mentionFreeMs': ['≤ 5', (v) => v <= 5],
+  'scroll.extensionShare': ['≤ 0.05', (v) => v <= 0.05],
+  'scroll.longTasksAdded': ['= 0', (v) => v === 0],
+  'popup.listMs': ['≤ 50', (v) => v <= 50],
+  'command.nearestMs': ['≤ 16', (v) => v <= 16],
 };
+
+const SPREAD = /(Min|Max|Samples)$/;
 
 export function printTable(all: Results): void {
   console.log('\n| figure | value | target | met |\n|---|---|---|---|');
   for (const [group, figures] of Object.entries(all)) {
     for (const [name, value] of Object.entries(figures)) {
+      // A figure's spread is printed beside it: median (min–max, n samples).
+      if (SPREAD.test(name) && figures[name.replace(SPREAD, '')] !== undefined) continue;
+      const min = figures[`${name}Min`];
+      const max = figures[`${name}Max`];
+      const shown =
+        min === undefined ? `${value}` : `${value} (${min}–${max}, n=${figures[`${name}Samples`]})`;
       const target = TARGETS[`${group}.${name}`];
       const met = target ? (target[1](value, all) ? 'yes' : '**no**') : '';
-      console.log(`| \`${group}.${name}\` | ${value} | ${target?.[0] ?? ''} | ${met} |`);
+      console.log(`| \`${group}.${name}\` | ${shown} | ${target?.[0] ?? ''} | ${met} |`);
     }
   }
 }

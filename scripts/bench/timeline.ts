@@ -185,13 +185,17 @@ function post(rand: () => number, tag: string | null): PostNode {
   }
 }
 
-/** `count` posts, about one in 25 mentioning a family tag (5,000 posts hold about 200). */
-export function generateTimeline(count: number, seed = 2017): Timeline {
+/**
+ * `count` posts, about one in 25 mentioning a family tag (5,000 posts hold about 200); with
+ * `mentionFree`, the same shapes with no family tag at all.
+ */
+export function generateTimeline(count: number, seed = 2017, mentionFree = false): Timeline {
   const rand = random(seed);
   const posts: PostNode[] = [];
   let mentions = 0;
   for (let i = 0; i < count; i++) {
-    const tag = rand() < 0.04 ? pick(rand, FAMILY) : null;
+    const drawn = rand() < 0.04 ? pick(rand, FAMILY) : null;
+    const tag = mentionFree ? null : drawn;
     if (tag) mentions++;
     posts.push(post(rand, tag));
   }
