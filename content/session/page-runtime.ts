@@ -12,6 +12,7 @@ import { MentionStore } from '../mentions';
 import type { ToBackground } from '../messages';
 import { PageScanner } from '../scan/page-scanner';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings';
+import { countReport } from './count-report';
 
 export interface PageRuntime {
   readonly store: MentionStore;
@@ -26,6 +27,8 @@ export interface PageRuntime {
   keepHighlight(): void;
   /** Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show. */
   followNavigation(): void;
+  /** Says the count again (a page back from the back/forward cache: the badge was reset). */
+  reportCount(): void;
 }
 
 /** Asks the background to run the card's script in this frame, once; then it is in our isolated world. */
@@ -107,6 +110,7 @@ export function createPageRuntime(ctx: ContentScriptContext, doc: Document): Pag
   const send = (message: ToBackground) => {
     if (!ctx.isInvalid) tellBackground(message);
   };
+  const count = countReport((n) => send({ type: 'mention-count', count: n }));
   const mentionUi = cardLoader(ctx, doc, store, () => settings, shadowRoots, send);
   // Past the store's limit the cap, which comes with the card, ranks what the highlight keeps.
   store.onHold = () => void mentionUi.ensure();
@@ -115,9 +119,9 @@ export function createPageRuntime(ctx: ContentScriptContext, doc: Document): Pag
     highlight,
     shadowRoots,
     () => settings,
-    (count) => {
-      if (count > 0 && running) void mentionUi.ensure();
-      send({ type: 'mention-count', count });
+    (n) => {
+      if (n > 0 && running) void mentionUi.ensure();
+      count.report(n);
     },
   );
   const switches = {
@@ -139,7 +143,7 @@ export function createPageRuntime(ctx: ContentScriptContext, doc: Document): Pag
       scanner.stop();
       store.clear();
       highlight.remove();
-      send({ type: 'mention-count', count: 0 });
+      count.report(0);
     },
   };
   return {
@@ -172,5 +176,6 @@ export function createPageRuntime(ctx: ContentScriptContext, doc: Document): Pag
       mentionUi.close();
       if (running) void scanner.rescan();
     },
+    reportCount: count.again,
   };
 }

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { CARD_SCRIPT_FILE } from '../../content/card/card-module';
 import { tellEveryFrame } from '../../content/frame-messages';
 import type { BackgroundReplies, HandlerTable, ToBackground } from '../../content/messages';
+import { openArticleTab } from './article-tab';
 import { showCount } from './badge';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -10,7 +11,8 @@ export type BackgroundHandlers = HandlerTable<ToBackground, BackgroundReplies, S
 
 export const backgroundHandlers = {
   'open-article': () => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/article.html') });
+    // A page can press the card's button as often as it likes: one tab, not one per press.
+    void openArticleTab().catch(() => {});
     return undefined;
   },
   'open-settings': () => {
