@@ -114,7 +114,8 @@ export async function renderPopup(doc: Doc, root: HTMLElement, search: string): 
       });
       const always = h(doc, 'button', { type: 'button' }, t('popup_always'));
       always.addEventListener('click', () => {
-        const pattern = originPattern(host);
+        // The page's own URL: its scheme too (an http: page needs an http: pattern).
+        const pattern = tab ? originPattern(tab.url) : null;
         if (!pattern) return;
         void browser.permissions.request({ origins: [pattern] }).then((granted) => {
           status.textContent = granted ? t('popup_always_granted') : t('popup_always_refused');

@@ -24,7 +24,10 @@ export const backgroundHandlers = {
     if (tabId === undefined) return undefined;
     return browser.scripting
       .executeScript({
-        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        // The sender's document, where the browser names it: not a page its frame navigated to since.
+        target: sender.documentId
+          ? { tabId, documentIds: [sender.documentId] }
+          : { tabId, frameIds: [sender.frameId ?? 0] },
         files: [CARD_SCRIPT_FILE],
       })
       .then(() => true as const);
