@@ -3,7 +3,12 @@
  * where they arrive. Tests swap the door for their own (`useBackgroundDoor`).
  */
 import { browser } from 'wxt/browser';
-import { BACKGROUND_REPLY, type BackgroundReplies, type ToBackground } from './messages';
+import {
+  BACKGROUND_REPLY,
+  type BackgroundReplies,
+  type BackgroundRequest,
+  type ToBackground,
+} from './messages';
 
 /** Carries a message to the background and brings back its raw answer. */
 export type BackgroundDoor = (message: ToBackground) => Promise<unknown>;
@@ -17,7 +22,7 @@ export function useBackgroundDoor(next?: BackgroundDoor): void {
 }
 
 /** Asks the background; its reply checked, null when malformed. Rejects when no one hears it. */
-export async function askBackground<M extends ToBackground>(
+export async function askBackground<M extends BackgroundRequest>(
   message: M,
 ): Promise<BackgroundReplies[M['type']] | null> {
   const parse = BACKGROUND_REPLY[message.type as M['type']];

@@ -5,7 +5,7 @@
  * extension does not run in the top one (a news page with an embedded post).
  */
 import { browser } from 'wxt/browser';
-import { FRAME_REPLY, type FrameReplies, type ToFrames } from './messages';
+import { FRAME_REPLY, type FrameReplies, type FrameRequest, type ToFrames } from './messages';
 
 function send(tabId: number, message: ToFrames, frameId?: number): Promise<unknown> {
   return frameId === undefined
@@ -28,7 +28,7 @@ export async function tellEveryFrame(tabId: number, message: ToFrames): Promise<
 }
 
 /** Asks one frame; its reply checked, null when malformed. Rejects when no script answers there. */
-export async function askFrame<M extends ToFrames>(
+export async function askFrame<M extends FrameRequest>(
   tabId: number,
   message: M,
   frameId: number,
@@ -37,7 +37,7 @@ export async function askFrame<M extends ToFrames>(
 }
 
 /** The top frame's answer, else the first frame's that answers; null where none does or it is malformed. */
-export async function askTopFrame<M extends ToFrames>(
+export async function askTopFrame<M extends FrameRequest>(
   tabId: number,
   message: M,
 ): Promise<FrameReplies[M['type']] | null> {

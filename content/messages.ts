@@ -162,26 +162,22 @@ export function parseMentionList(value: unknown): MentionList | null {
 }
 
 /** A reply, checked; null when it is not what the request gets. */
-type ReplyParsers<R> = { [K in keyof R]: (value: unknown) => R[K] | null };
+type ReplyParsers<R, K extends keyof R> = { [Q in K]: (value: unknown) => R[Q] | null };
+
+/** The messages to a tab's frames that get a reply; the others are told, not asked. */
+export type FrameRequest = Extract<ToFrames, { type: 'ping' | 'list-mentions' }>;
+/** The messages to the background that get a reply. */
+export type BackgroundRequest = Extract<ToBackground, { type: 'load-card' }>;
 
 const isTrue = (value: unknown): true | null => (value === true ? true : null);
-const nothing = (): undefined => undefined;
 
 /** The parser of each frame's reply, where the reply arrives. */
-export const FRAME_REPLY: ReplyParsers<FrameReplies> = {
+export const FRAME_REPLY: ReplyParsers<FrameReplies, FrameRequest['type']> = {
   ping: isTrue,
   'list-mentions': parseMentionList,
-  'reveal-mention': nothing,
-  'open-nearest': nothing,
-  'open-selection': nothing,
-  'dismiss-card': nothing,
 };
 
 /** The parser of each of the background's replies, where the reply arrives. */
-export const BACKGROUND_REPLY: ReplyParsers<BackgroundReplies> = {
-  'open-article': nothing,
-  'open-settings': nothing,
-  'mention-count': nothing,
+export const BACKGROUND_REPLY: ReplyParsers<BackgroundReplies, BackgroundRequest['type']> = {
   'load-card': isTrue,
-  escape: nothing,
 };

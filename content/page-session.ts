@@ -5,21 +5,14 @@
  * so the old script leaves nothing behind and throws nothing.
  */
 import type { PageContext } from './page-context';
-import type { MentionUiLoader } from './card/mention-ui-loader';
 import { PageHighlight } from './highlight';
-import type { MentionStore } from './mentions';
-import type { PageScanner } from './scan/page-scanner';
 import { frameHandlers, listenToFrameMessages } from './session/frame-handlers';
+import { followSettings } from './session/follow-settings';
 import { followPageEvents } from './session/page-events';
-import { createPageRuntime, quietly } from './session/page-runtime';
-import { readSettings, watchSettings, type Settings } from './settings';
+import { createPageRuntime, quietly, type PageRuntime } from './session/page-runtime';
 
-export interface PageSession {
-  store: MentionStore;
-  scanner: PageScanner;
-  mentionUi: MentionUiLoader;
-  settings(): Settings;
-}
+/** The page's session: its store, scanner and card loader, and the settings it follows. */
+export type PageSession = PageRuntime;
 
 /** This frame's token in the popup's list: a few letters and digits. */
 function frameToken(): string {
@@ -32,12 +25,12 @@ export async function startPageSession(
 ): Promise<PageSession | null> {
   if (!PageHighlight.supported()) return null;
   const page = createPageRuntime(ctx, doc);
-  page.apply(await readSettings());
+  const unwatch = await followSettings((next) => page.apply(next));
   if (ctx.isInvalid) {
     page.turnOff();
+    quietly(unwatch);
     return null;
   }
-  const unwatch = watchSettings((next) => page.apply(next));
   followPageEvents(ctx, doc, page);
   const stopAnswering = listenToFrameMessages(ctx, frameHandlers(page, frameToken()));
   // The page comes first: its highlights and card go even when the extension's APIs are already gone.
@@ -46,6 +39,5 @@ export async function startPageSession(
     quietly(unwatch);
     quietly(stopAnswering);
   });
-  const { store, scanner, mentionUi } = page;
-  return { store, scanner, mentionUi, settings: () => page.settings };
+  return page;
 }

@@ -20,6 +20,11 @@ describe('originPattern', () => {
     expect(originPattern('https://news.example/a/b?c')).toBe('https://news.example/*');
   });
 
+  it('keeps an http page’s scheme, so the permission covers that page', () => {
+    expect(originPattern('http://news.example/a/b?c')).toBe('http://news.example/*');
+    expect(originPattern('HTTP://News.Example/')).toBe('http://news.example/*');
+  });
+
   it('refuses what is not a host', () => {
     expect(originPattern('')).toBeNull();
     expect(originPattern('not a site')).toBeNull();

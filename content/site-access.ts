@@ -32,8 +32,12 @@ export function hostPattern(host: string): string {
   return `https://${host}/*`;
 }
 
-/** A match pattern for the site a user typed: a host name or a URL. Null when it is neither. */
+/**
+ * A match pattern for the site a user typed, a host name or a URL; null when it is neither. An
+ * `http:` page's URL gets an `http:` pattern: an `https:` one would not cover the page it came from.
+ */
 export function originPattern(input: string): string | null {
   const host = siteHost(input);
-  return host === null ? null : hostPattern(host);
+  if (host === null) return null;
+  return /^http:\/\//i.test(input.trim()) ? `http://${host}/*` : hostPattern(host);
 }

@@ -235,6 +235,38 @@ test.describe('the card', () => {
     await article.close();
   });
 
+  test('“Read the full article” again focuses the reading page already open', async ({
+    page,
+    extensionContext,
+    serviceWorker,
+  }) => {
+    /** The URL of the tab the browser shows: the tabs API says, where a headless page stays "visible". */
+    const activeUrl = () =>
+      serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.url ?? '';
+      });
+    await openCardFixture(page);
+    await hoverMention(page);
+    const dialog = cardDialog(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    const opened = extensionContext.waitForEvent('page');
+    await dialog.getByRole('button', { name: 'Read the full article' }).click();
+    const article = await opened;
+    await article.waitForLoadState();
+    await page.bringToFront();
+    await expect.poll(activeUrl).toBe(page.url());
+    await page.mouse.move(1, 1);
+    await expect(dialog).toHaveCount(0);
+    await hoverMention(page);
+    await expect(dialog).toBeVisible({ timeout: 3_000 });
+    await dialog.getByRole('button', { name: 'Read the full article' }).click();
+    await expect.poll(activeUrl).toBe(article.url());
+    const articles = extensionContext.pages().filter((p) => p.url().endsWith('/article.html'));
+    expect(articles).toHaveLength(1);
+    await article.close();
+  });
+
   test('follows dark mode', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await openCardFixture(page);

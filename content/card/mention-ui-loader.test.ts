@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CardModule, MentionChoice, MentionUi } from './card-module';
-import { MentionUiLoader } from './mention-ui-loader';
+import { MentionUiLoader, RETRY_FIRST_MS, RETRY_MAX_MS } from './mention-ui-loader';
 
 /** A stand-in layer that records what the loader hands it. */
 function fakeLayer() {
@@ -141,9 +141,12 @@ describe('MentionUiLoader', () => {
       m.createMentionUi({} as never, {} as never),
     );
     loader.listen(new AbortController().signal);
+    vi.useFakeTimers();
     expect(await loader.ensure()).toBeNull();
+    vi.advanceTimersByTime(RETRY_FIRST_MS);
     expect(await loader.ensure()).toBeNull();
     await loader.open({ kind: 'nearest' });
+    vi.useRealTimers();
     expect(ui.opened).toEqual([{ kind: 'nearest' }]);
     loader.close();
     expect(ui.closed).toBe(1);
@@ -161,5 +164,32 @@ describe('MentionUiLoader', () => {
     loader.dismiss();
     expect(load).not.toHaveBeenCalled();
     expect(ui.dismissed).toBe(0);
+  });
+
+  it('waits longer after each failed load before it tries again, up to a minute', async () => {
+    const load = vi
+      .fn<() => Promise<CardModule | undefined>>()
+      .mockRejectedValue(new Error('no background'));
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    vi.useFakeTimers();
+    const triesAfter = async (ms: number) => {
+      vi.advanceTimersByTime(ms);
+      // A scan batch asks on every mention it finds.
+      for (let batch = 0; batch < 5; batch += 1) await loader.ensure();
+      return load.mock.calls.length;
+    };
+    expect(await triesAfter(0)).toBe(1);
+    expect(await triesAfter(RETRY_FIRST_MS - 1)).toBe(1);
+    expect(await triesAfter(1)).toBe(2);
+    expect(await triesAfter(RETRY_FIRST_MS * 2 - 1)).toBe(2);
+    expect(await triesAfter(1)).toBe(3);
+    for (let i = 0; i < 10; i += 1) await triesAfter(RETRY_MAX_MS);
+    const tries = load.mock.calls.length;
+    expect(await triesAfter(RETRY_MAX_MS - 1)).toBe(tries);
+    expect(await triesAfter(1)).toBe(tries + 1);
+    vi.useRealTimers();
   });
 });

@@ -9,12 +9,17 @@ import type { CardModule, MentionChoice, MentionUi } from './card-module';
 
 /** The events the layer needs to see again if they came before it. */
 const REMEMBERED = ['pointermove', 'focusin'] as const;
+/** After a failed load, the wait before the next try, doubled each time up to a minute: a scan batch asks again every few ms. */
+export const RETRY_FIRST_MS = 1000;
+export const RETRY_MAX_MS = 60_000;
 
 export class MentionUiLoader {
   #ui: MentionUi | null = null;
   #loading: Promise<MentionUi | null> | null = null;
   #signal: AbortSignal | null = null;
   #memory: AbortController | null = null;
+  #failures = 0;
+  #retryAt = 0;
   readonly #seen = new Map<string, Event>();
   readonly #doc: Document;
   readonly #load: () => Promise<CardModule | undefined>;
@@ -41,6 +46,7 @@ export class MentionUiLoader {
   /** Loads the layer if it is not there yet; null when it can't be (the extension went away). */
   ensure(): Promise<MentionUi | null> {
     if (this.#ui) return Promise.resolve(this.#ui);
+    if (!this.#loading && Date.now() < this.#retryAt) return Promise.resolve(null);
     this.#remember();
     this.#loading ??= this.#load()
       .then((module) => {
@@ -59,7 +65,8 @@ export class MentionUiLoader {
         return this.#ui;
       })
       .catch(() => {
-        this.#loading = null; // tried again on the next mention or request
+        this.#loading = null; // tried again on a later mention or request, after a wait
+        this.#retryAt = Date.now() + Math.min(RETRY_FIRST_MS * 2 ** this.#failures++, RETRY_MAX_MS);
         this.#forget();
         return null;
       });

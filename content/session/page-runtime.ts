@@ -12,6 +12,7 @@ import { MentionStore } from '../mentions';
 import type { ToBackground } from '../messages';
 import { PageScanner } from '../scan/page-scanner';
 import { defaultSettings, isActiveOn, type Settings } from '../settings';
+import { countReport } from './count-report';
 
 export interface PageRuntime {
   readonly store: MentionStore;
@@ -26,6 +27,8 @@ export interface PageRuntime {
   keepHighlight(): void;
   /** Single-page navigation: the card's mention has gone, and a rescan finds what mutations don't show. */
   followNavigation(): void;
+  /** Says the count again (a page back from the back/forward cache: the badge was reset). */
+  reportCount(): void;
 }
 
 /** Asks the background to run the card's script in this frame, once; then it is in our isolated world. */
@@ -107,6 +110,7 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
   const send = (message: ToBackground) => {
     if (!ctx.isInvalid) tellBackground(message);
   };
+  const count = countReport((n) => send({ type: 'mention-count', count: n }));
   const mentionUi = cardLoader(ctx, doc, store, () => settings, shadowRoots, send);
   // Past the store's limit the cap, which comes with the card, ranks what the highlight keeps.
   store.onHold = () => void mentionUi.ensure();
@@ -115,13 +119,13 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
     highlight,
     shadowRoots,
     () => settings,
-    (count) => {
-      if (count > 0 && running) {
+    (n) => {
+      if (n > 0 && running) {
         // Reveal less: the highlight and its sheet join the page with its first mention.
         highlight.reveal();
         void mentionUi.ensure();
       }
-      send({ type: 'mention-count', count });
+      count.report(n);
     },
   );
   const switches = {
@@ -143,7 +147,7 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
       scanner.stop();
       store.clear();
       highlight.remove();
-      send({ type: 'mention-count', count: 0 });
+      count.report(0);
     },
   };
   return {
@@ -176,5 +180,6 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
       mentionUi.close();
       if (running) void scanner.rescan();
     },
+    reportCount: count.again,
   };
 }

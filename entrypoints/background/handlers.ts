@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { CARD_SCRIPT_FILE } from '../../content/card/card-module';
 import { tellEveryFrame } from '../../content/frame-messages';
 import type { BackgroundReplies, HandlerTable, ToBackground } from '../../content/messages';
+import { openArticleTab } from './article-tab';
 import { showCount } from './badge';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -10,7 +11,8 @@ export type BackgroundHandlers = HandlerTable<ToBackground, BackgroundReplies, S
 
 export const backgroundHandlers = {
   'open-article': () => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/article.html') });
+    // A page can press the card's button as often as it likes: one tab, not one per press.
+    void openArticleTab().catch(() => {});
     return undefined;
   },
   'open-settings': () => {
@@ -22,7 +24,10 @@ export const backgroundHandlers = {
     if (tabId === undefined) return undefined;
     return browser.scripting
       .executeScript({
-        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        // The sender's document, where the browser names it: not a page its frame navigated to since.
+        target: sender.documentId
+          ? { tabId, documentIds: [sender.documentId] }
+          : { tabId, frameIds: [sender.frameId ?? 0] },
         files: [CARD_SCRIPT_FILE],
       })
       .then(() => true as const);

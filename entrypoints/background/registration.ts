@@ -9,8 +9,20 @@ import { SOCIAL_MATCHES } from '../../content/sites';
 
 export const USER_SCRIPT_ID = 'metoo-user-sites';
 
+/** How long a tab has to answer the ping: a hung tab must not hold up the others. */
+export const PING_TIMEOUT_MS = 1000;
+
+/** The sync under way, if any: the next waits for it (two at once left the newest origin out). */
+let syncing: Promise<unknown> = Promise.resolve();
+
 /** Registers the content script for the user's origins, or unregisters it when there are none. */
-export async function syncRegisteredScripts(): Promise<string[]> {
+export function syncRegisteredScripts(): Promise<string[]> {
+  const next = syncing.then(syncOnce, syncOnce);
+  syncing = next.catch(() => {});
+  return next;
+}
+
+async function syncOnce(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   const matches = userOrigins(origins);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] });
@@ -33,9 +45,32 @@ export async function syncRegisteredScripts(): Promise<string[]> {
 
 /** Whether a content script of this very extension runs in the tab's page (an old one doesn't answer). */
 async function hasLiveScript(tabId: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  const answer = askFrame(tabId, { type: 'ping' }, 0).then(
+    (reply) => reply === true,
+    () => false,
+  );
   try {
-    return (await askFrame(tabId, { type: 'ping' }, 0)) === true;
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs the content script in one tab, unless a live one answers there; whether it ran. */
+async function injectInto(tabId: number): Promise<boolean> {
+  if (await hasLiveScript(tabId)) return false;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: [`/${CONTENT_SCRIPT_FILE}`],
+    });
+    return true;
   } catch {
+    // A tab that is loading, crashed or closed in the meantime: it gets the script on its next load.
     return false;
   }
 }
@@ -48,19 +83,8 @@ async function hasLiveScript(tabId: number): Promise<boolean> {
 export async function injectIntoOpenTabs(): Promise<number> {
   const { origins = [] } = await browser.permissions.getAll();
   const tabs = await browser.tabs.query({ url: [...SOCIAL_MATCHES, ...userOrigins(origins)] });
-  let injected = 0;
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
-    if (await hasLiveScript(tab.id)) continue;
-    try {
-      await browser.scripting.executeScript({
-        target: { tabId: tab.id, allFrames: true },
-        files: [`/${CONTENT_SCRIPT_FILE}`],
-      });
-      injected += 1;
-    } catch {
-      // A tab that is loading, crashed or closed in the meantime: it gets the script on its next load.
-    }
-  }
-  return injected;
+  // Every tab at once: one slow tab must not keep the script from the others.
+  const ids = tabs.flatMap((tab) => (tab.id === undefined || tab.discarded ? [] : [tab.id]));
+  const ran = await Promise.all(ids.map(injectInto));
+  return ran.filter(Boolean).length;
 }

@@ -106,7 +106,8 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
         .catch(() => say(t('popup_cannot_scan')));
     },
     allowSite: () => {
-      const pattern = originPattern(state.host);
+      // The tab's own address: an http: page is asked for as http:.
+      const pattern = originPattern(tab?.url ?? state.host);
       if (!pattern) return;
       void browser.permissions.request({ origins: [pattern] }).then((granted) => {
         say(granted ? t('popup_always_granted') : t('popup_always_refused'));
