@@ -15,6 +15,16 @@ export const SERVER_KINDS = [
 ] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
+/** Each software's own name, as its servers show it. */
+export const SERVER_NAMES: Readonly<Record<ServerKind, string>> = {
+  mastodon: 'Mastodon',
+  misskey: 'Misskey',
+  pleroma: 'Pleroma',
+  akkoma: 'Akkoma',
+  pixelfed: 'Pixelfed',
+  friendica: 'Friendica',
+};
+
 /** What a page's markup says about the software behind it, read by `readPageSigns` in the tab. */
 export interface PageSigns {
   /** `<meta name="generator">`, e.g. "Friendica 'Yellow Archangel' 2024.03". */

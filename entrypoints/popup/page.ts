@@ -4,6 +4,12 @@
  * popup again from the state.
  */
 import { browser } from 'wxt/browser';
+import {
+  parsePageSigns,
+  readPageSigns,
+  recogniseServer,
+  type ServerKind,
+} from '../../content/fediverse';
 import { askTopFrame } from '../../content/frame-messages';
 import { t } from '../../content/i18n';
 import { parseToBackground, type ToFrames } from '../../content/messages';
@@ -36,6 +42,23 @@ export async function targetTab(search: string): Promise<Tab | null> {
  */
 function mentionsIn(tab: Tab | null) {
   return tab ? askTopFrame(tab.id, { type: 'list-mentions' }) : null;
+}
+
+/**
+ * The fediverse software a page the extension does not run on names in its markup, read through the
+ * access the toolbar click grants (activeTab); null where that access is missing or nothing is named.
+ */
+async function serverIn(tab: Tab): Promise<ServerKind | null> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: readPageSigns,
+    });
+    const signs = parsePageSigns(injection?.result);
+    return signs ? recogniseServer(signs) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The host of a web page; none for the browser's and extensions' own pages, which no switch covers. */
@@ -73,6 +96,7 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
     host: tab ? hostOf(tab.url) : '',
     settings: await readSettings(),
     mentions: null,
+    server: null,
     status: { text: '', seq: 0 },
   };
   const render = (change: Partial<PopupState>) => {
@@ -131,4 +155,5 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
   if (tab) followTab(tab.id, () => void refresh());
   watchSettings((settings) => render({ settings }));
   await refresh();
+  if (tab && state.mentions === null && state.host) render({ server: await serverIn(tab) });
 }

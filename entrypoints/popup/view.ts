@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { ARTICLE } from '../../content/article-text';
 import { renderSourceLine, renderStory } from '../../content/card/render';
 import { t } from '../../content/i18n';
+import { SERVER_NAMES, type ServerKind } from '../../content/fediverse';
 import type { MentionList } from '../../content/messages';
 import { isActiveOn, type Settings } from '../../content/settings';
 import { switchLine } from '../../ui/controls';
@@ -24,6 +25,8 @@ export interface PopupState {
   settings: Settings;
   /** What the tab reports; null: the extension does not run in it. */
   mentions: MentionList | null;
+  /** Where it does not run: the fediverse software the page's markup names, if any. */
+  server: ServerKind | null;
   status: { text: string; seq: number };
 }
 
@@ -44,13 +47,15 @@ function notRunning(doc: Doc, state: PopupState, actions: PopupActions): Node[] 
     doc,
     'button',
     { type: 'button', onclick: actions.allowSite },
-    t('popup_always'),
+    state.server ? t('popup_always_server', SERVER_NAMES[state.server]) : t('popup_always'),
   );
+  // On a server the page's markup names, the standing offer comes first: that is what its reader wants.
+  const buttons = state.server ? [always, scan] : [scan, host ? always : null];
   return [
     h(doc, 'p', {}, t('popup_not_running')),
     // An extension's own page can be neither scanned nor allowed; a page whose address the popup
     // may not read (no access yet) may be scanned once.
-    host || !tab?.url ? h(doc, 'p', { class: 'buttons' }, scan, host ? always : null) : null,
+    host || !tab?.url ? h(doc, 'p', { class: 'buttons' }, ...buttons) : null,
   ].filter((node): node is HTMLElement => node !== null);
 }
 
@@ -82,10 +87,13 @@ function onPage(doc: Doc, state: PopupState, actions: PopupActions): Node[] {
       ),
     ),
   );
+  // The list holds the mentions nearest the view; the heading counts the page's.
+  const total = Math.max(listed.total ?? count, count);
   return [
-    heading(count === 1 ? t('popup_count_one') : t('popup_count_many', count)),
+    heading(total === 1 ? t('popup_count_one') : t('popup_count_many', total)),
     count > 0 ? list : h(doc, 'p', { class: 'muted' }, t('popup_none')),
-  ];
+    total > count ? h(doc, 'p', { class: 'muted' }, t('popup_more', total - count)) : null,
+  ].filter((node): node is HTMLElement => node !== null);
 }
 
 function link(doc: Doc, path: '/article.html' | '/options.html', text: string): HTMLElement {
