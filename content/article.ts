@@ -67,6 +67,64 @@ const PUBLISHED_DATE: InferredDate = {
     'The article gives no date. It says “A year ago today” of Milano’s tweet, and Milano released the video it describes on Monday 15 October 2018 (HuffPost Australia, 15 October 2018: “one year to the day after the actress tweeted ‘me too’”).',
 };
 
+/** The story in order, each step in the article's words. */
+const HISTORY: ArticleModel['history'] = [
+  {
+    label: 'Tarana Burke starts the movement',
+    when: '10 years earlier',
+    excerpt: 'It was a movement that was started 10 years earlier by Tarana Burke',
+  },
+  {
+    label: 'Alyssa Milano’s tweet',
+    when: TWEET_DATE,
+    excerpt:
+      'Alyssa Milano tweeted, “If you’ve been sexually harassed or assaulted write ‘me too’ as a reply to this tweet.” From there #metoo went viral.',
+  },
+  {
+    label: 'The Weinstein accusations',
+    excerpt: 'It … found new life after Harvey Weinstein was accused of sexual abuse.',
+  },
+  {
+    label: 'The first anniversary',
+    when: PUBLISHED_DATE,
+    excerpt: 'Burke is also marking the movement today through a series of tweets',
+  },
+];
+
+/** Burke's own words, as the article quotes her tweets; the card shows those it marks. */
+const BURKE: ArticleModel['burke'] = {
+  name: 'Tarana Burke',
+  handle: '@TaranaBurke',
+  occasion: 'on the anniversary',
+  quotes: [
+    {
+      text: 'And that is when she found out about @MeTooMVMT and reached out to me. She tweeted an apology and posted our website and asked how she could amplify our work.',
+      onCard: true,
+    },
+    {
+      text: 'I was definitely in danger of being erased if YOU ALL Black women and our allies and friends, didn’t speak up.',
+      onCard: true,
+    },
+    {
+      text: 'I didn’t know that @Alyssa_Milano sent out the first tweet until the following day.',
+      onCard: false,
+    },
+    {
+      text: 'I posted a video of me giving a speech about […] from 2014 and that went viral.',
+      onCard: false,
+      note: MISSING_WORD_NOTE,
+    },
+    {
+      text: 'I watched for hours that first day as more and more stories poured out across social media from survivors.',
+      onCard: false,
+    },
+    {
+      text: 'I am not questioning anymore I am just grateful.',
+      onCard: false,
+    },
+  ],
+};
+
 /** Builds the card model from the article's text; the text is the one bundled in assets/. */
 export function buildArticleModel(articleText: string): ArticleModel {
   const paragraphs = articleText
@@ -88,62 +146,10 @@ export function buildArticleModel(articleText: string): ArticleModel {
         'From there #metoo went viral.',
       ],
     },
-    history: [
-      {
-        label: 'Tarana Burke starts the movement',
-        when: '10 years earlier',
-        excerpt: 'It was a movement that was started 10 years earlier by Tarana Burke',
-      },
-      {
-        label: 'Alyssa Milano’s tweet',
-        when: TWEET_DATE,
-        excerpt:
-          'Alyssa Milano tweeted, “If you’ve been sexually harassed or assaulted write ‘me too’ as a reply to this tweet.” From there #metoo went viral.',
-      },
-      {
-        label: 'The Weinstein accusations',
-        excerpt: 'It … found new life after Harvey Weinstein was accused of sexual abuse.',
-      },
-      {
-        label: 'The first anniversary',
-        when: PUBLISHED_DATE,
-        excerpt: 'Burke is also marking the movement today through a series of tweets',
-      },
-    ],
+    history: HISTORY,
     milanoTweet:
       'If you’ve been sexually harassed or assaulted write ‘me too’ as a reply to this tweet.',
-    burke: {
-      name: 'Tarana Burke',
-      handle: '@TaranaBurke',
-      occasion: 'on the anniversary',
-      quotes: [
-        {
-          text: 'And that is when she found out about @MeTooMVMT and reached out to me. She tweeted an apology and posted our website and asked how she could amplify our work.',
-          onCard: true,
-        },
-        {
-          text: 'I was definitely in danger of being erased if YOU ALL Black women and our allies and friends, didn’t speak up.',
-          onCard: true,
-        },
-        {
-          text: 'I didn’t know that @Alyssa_Milano sent out the first tweet until the following day.',
-          onCard: false,
-        },
-        {
-          text: 'I posted a video of me giving a speech about […] from 2014 and that went viral.',
-          onCard: false,
-          note: MISSING_WORD_NOTE,
-        },
-        {
-          text: 'I watched for hours that first day as more and more stories poured out across social media from survivors.',
-          onCard: false,
-        },
-        {
-          text: 'I am not questioning anymore I am just grateful.',
-          onCard: false,
-        },
-      ],
-    },
+    burke: BURKE,
     source: {
       publisher: SOURCE_PUBLISHER,
       headline,

@@ -12,6 +12,33 @@ import { siteKey, updateSettings } from '../settings';
 import { CardController } from './card-controller';
 import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
 import { CardView } from './card-view';
+import type { SiteSwitch } from './render';
+
+/**
+ * The card's "turn off on this site": written when the card closes, so the card can offer an undo
+ * until then. None on a page with no host.
+ */
+function siteSwitchFor(host: string): { site: SiteSwitch | undefined; closed(): void } {
+  let offOnClose = false;
+  return {
+    site: host
+      ? {
+          host,
+          setOff: (off) => {
+            offOnClose = off;
+          },
+        }
+      : undefined,
+    closed() {
+      if (!offOnClose) return;
+      offOnClose = false;
+      // A write storage refuses leaves the site on, as the highlights still show.
+      void updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey(host)]: false } })).catch(
+        () => {},
+      );
+    },
+  };
+}
 
 export function createMentionUi(
   ctx: PageContext,
@@ -19,9 +46,7 @@ export function createMentionUi(
   deps: MentionUiDeps,
 ): MentionUi {
   const { doc, win, store } = deps;
-  const host = doc.location?.hostname ?? '';
-  // Turned off from the card: written when the card closes, so the card can offer an undo till then.
-  let turnOffOnClose = false;
+  const siteSwitch = siteSwitchFor(doc.location?.hostname ?? '');
   const view = new CardView(
     ctx,
     article,
@@ -29,25 +54,12 @@ export function createMentionUi(
       readArticle: deps.readArticle,
       openSettings: deps.openSettings,
       close: () => controller.dispatch({ type: 'escape' }),
-      site: host
-        ? {
-            host,
-            setOff: (off) => {
-              turnOffOnClose = off;
-            },
-          }
-        : undefined,
+      site: siteSwitch.site,
     },
     {
       pointerEnter: () => controller.dispatch({ type: 'pointerEnterCard' }),
       pointerLeave: () => controller.dispatch({ type: 'pointerLeaveCard' }),
-      closed: () => {
-        if (!turnOffOnClose) return;
-        turnOffOnClose = false;
-        void updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey(host)]: false } })).catch(
-          () => {},
-        );
-      },
+      closed: siteSwitch.closed,
     },
   );
   const controller = new CardController(doc, store, view, {

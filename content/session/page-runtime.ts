@@ -57,7 +57,7 @@ function cardLoader(
   shadowRoots: ShadowRoot[],
   send: (message: ToBackground) => void,
 ): MentionUiLoader {
-  return new MentionUiLoader(
+  const loader = new MentionUiLoader(
     doc,
     () => loadCardModule(ctx),
     (module) =>
@@ -71,6 +71,16 @@ function cardLoader(
         openSettings: () => send({ type: 'open-settings' }),
       }),
   );
+  // Past the store's limit the cap, which comes with the card, ranks what the highlight keeps.
+  store.onHold = () => void loader.ensure();
+  return loader;
+}
+
+/** Sends to the background while this script's context lives; after a reload no one would hear. */
+function sender(ctx: PageContext): (message: ToBackground) => void {
+  return (message) => {
+    if (!ctx.isInvalid) tellBackground(message);
+  };
 }
 
 /** The scanner, styling each shadow root it finds; `onCount`: the page's count after each batch. */
@@ -103,17 +113,12 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
   let settings: Settings = defaultSettings();
   let running = false;
   let listening: AbortController | null = null;
-  const host = doc.location?.hostname ?? '';
   const shadowRoots: ShadowRoot[] = [];
   const highlight = new PageHighlight(settings.highlightStyle);
   const store = new MentionStore(highlight.ranges);
-  const send = (message: ToBackground) => {
-    if (!ctx.isInvalid) tellBackground(message);
-  };
+  const send = sender(ctx);
   const count = countReport((n) => send({ type: 'mention-count', count: n }));
   const mentionUi = cardLoader(ctx, doc, store, () => settings, shadowRoots, send);
-  // Past the store's limit the cap, which comes with the card, ranks what the highlight keeps.
-  store.onHold = () => void mentionUi.ensure();
   const scanner = pageScanner(
     store,
     highlight,
@@ -163,7 +168,7 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
     apply(next) {
       const previous = settings;
       settings = next;
-      if (!isActiveOn(next, host)) return switches.off();
+      if (!isActiveOn(next, doc.location?.hostname ?? '')) return switches.off();
       highlight.setStyle(next.highlightStyle);
       if (!running) {
         switches.on();
