@@ -154,6 +154,8 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
   // Following first: a count the tab reports while the first list is on its way is not missed.
   if (tab) followTab(tab.id, () => void refresh());
   watchSettings((settings) => render({ settings }));
+  // Read alongside the list: it counts only where the extension turns out not to run.
+  const server = tab && state.host ? serverIn(tab) : Promise.resolve(null);
   await refresh();
-  if (tab && state.mentions === null && state.host) render({ server: await serverIn(tab) });
+  if (state.mentions === null) render({ server: await server });
 }
