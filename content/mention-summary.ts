@@ -4,7 +4,7 @@
  * mention start from the viewport's centre and look only at the mentions around it.
  */
 import type { MentionSummary } from './messages';
-import type { MentionRecord, MentionStore } from './mentions';
+import { documentOrder, type MentionRecord, type MentionStore } from './mentions';
 import { SLICE_MS, yieldToMain } from './scan/yield';
 
 /** How much text either side of a mention the popup shows, in characters. */
@@ -288,15 +288,6 @@ function comparePoint(range: Range, centre: Range): number {
     return range.compareBoundaryPoints(Range.START_TO_START, centre);
   } catch {
     return 1; // another shadow tree: after, as good as any
-  }
-}
-
-function documentOrder(a: MentionRecord, b: MentionRecord): number {
-  try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-  } catch {
-    const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
-    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   }
 }
 

@@ -290,7 +290,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Orders two mentions as a reader meets them; ranges in different shadow trees compare by their nodes. */
-function documentOrder(a: MentionRecord, b: MentionRecord): number {
+export function documentOrder(a: MentionRecord, b: MentionRecord): number {
   try {
     return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
   } catch {

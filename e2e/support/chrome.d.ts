@@ -18,6 +18,7 @@ interface TestManifest {
 declare const chrome: {
   tabs: {
     query(query: Record<string, unknown>): Promise<TestTab[]>;
+    get(tabId: number): Promise<TestTab>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
