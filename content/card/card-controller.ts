@@ -22,19 +22,19 @@ export interface CardControllerOptions {
 }
 
 export class CardController {
-  private state: CardState<MentionRecord> = { name: 'idle' };
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private hovered: MentionRecord | null = null;
-  private returnFocusTo: HTMLElement | null = null;
-  private frame = 0;
-  private movingFocus = false;
-  private lastPoint: { x: number; y: number; touch: boolean; time: number } | null = null;
+  #state: CardState<MentionRecord> = { name: 'idle' };
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #hovered: MentionRecord | null = null;
+  #returnFocusTo: HTMLElement | null = null;
+  #frame = 0;
+  #movingFocus = false;
+  #lastPoint: { x: number; y: number; touch: boolean; time: number } | null = null;
   /** When the pointer reached the hovered mention: the dwell counts from then, not from the hit test. */
-  private hoverSince = 0;
-  private readonly doc: Document;
-  private readonly store: MentionStore;
-  private readonly view: CardSurface;
-  private readonly options: CardControllerOptions;
+  #hoverSince = 0;
+  readonly #doc: Document;
+  readonly #store: MentionStore;
+  readonly #view: CardSurface;
+  readonly #options: CardControllerOptions;
 
   constructor(
     doc: Document,
@@ -42,14 +42,14 @@ export class CardController {
     view: CardSurface,
     options: CardControllerOptions,
   ) {
-    this.doc = doc;
-    this.store = store;
-    this.view = view;
-    this.options = options;
+    this.#doc = doc;
+    this.#store = store;
+    this.#view = view;
+    this.#options = options;
   }
 
   get current(): CardState<MentionRecord> {
-    return this.state;
+    return this.#state;
   }
 
   /** Listens on the document; every listener goes with the signal. */
@@ -61,34 +61,34 @@ export class CardController {
       (event: E) => {
         if (event.isTrusted) handle(event);
       };
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'pointermove',
-      trusted((e) => this.onPointerMove(e)),
+      trusted((e) => this.#onPointerMove(e)),
       opts,
     );
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'pointerdown',
-      trusted((e) => this.onPointerDown(e)),
+      trusted((e) => this.#onPointerDown(e)),
       opts,
     );
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'click',
-      trusted((e) => this.onClick(e)),
+      trusted((e) => this.#onClick(e)),
       opts,
     );
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'focusin',
-      trusted((e) => this.onFocusIn(e)),
+      trusted((e) => this.#onFocusIn(e)),
       opts,
     );
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'focusout',
-      trusted((e) => this.onFocusOut(e)),
+      trusted((e) => this.#onFocusOut(e)),
       opts,
     );
-    this.doc.addEventListener(
+    this.#doc.addEventListener(
       'keydown',
-      trusted((e) => this.onKeyDown(e)),
+      trusted((e) => this.#onKeyDown(e)),
       {
         capture: true,
         signal,
@@ -102,8 +102,8 @@ export class CardController {
    * the page's first mention): a pointer already resting on a mention starts the dwell.
    */
   replay(event: Event): void {
-    if (event.type === 'pointermove') this.onPointerMove(event as PointerEvent);
-    else if (event.type === 'focusin') this.onFocusIn(event as FocusEvent);
+    if (event.type === 'pointermove') this.#onPointerMove(event as PointerEvent);
+    else if (event.type === 'focusin') this.#onFocusIn(event as FocusEvent);
   }
 
   /** Opens the card for a mention at once (popup list, keyboard command). */
@@ -113,104 +113,104 @@ export class CardController {
 
   /** Closes the card, whatever its state (settings turned off, page navigated). */
   close(): void {
-    this.cancelTimer();
-    this.state = { name: 'idle' };
-    this.hovered = null;
-    this.view.hide();
+    this.#cancelTimer();
+    this.#state = { name: 'idle' };
+    this.#hovered = null;
+    this.#view.hide();
   }
 
   dispatch(event: CardEvent<MentionRecord>): void {
-    const options = { ...DEFAULT_MACHINE_OPTIONS, ...this.options.machine() };
-    const { state, effects } = transition(this.state, event, options);
-    this.state = state;
-    for (const effect of effects) this.run(effect);
+    const options = { ...DEFAULT_MACHINE_OPTIONS, ...this.#options.machine() };
+    const { state, effects } = transition(this.#state, event, options);
+    this.#state = state;
+    for (const effect of effects) this.#run(effect);
   }
 
-  private run(effect: CardEffect<MentionRecord>): void {
+  #run(effect: CardEffect<MentionRecord>): void {
     switch (effect.type) {
       case 'cancelTimer':
-        this.cancelTimer();
+        this.#cancelTimer();
         break;
       case 'startTimer':
-        this.cancelTimer();
-        this.timer = setTimeout(
+        this.#cancelTimer();
+        this.#timer = setTimeout(
           () => {
-            this.timer = null;
+            this.#timer = null;
             this.dispatch({ type: effect.timer === 'dwell' ? 'dwellElapsed' : 'graceElapsed' });
           },
           effect.timer === 'dwell'
-            ? Math.max(0, effect.ms - (performance.now() - this.hoverSince))
+            ? Math.max(0, effect.ms - (performance.now() - this.#hoverSince))
             : effect.ms,
         );
         break;
       case 'open': {
-        const active = this.doc.activeElement;
-        this.returnFocusTo = active instanceof HTMLElement ? active : null;
-        void this.view.show(
+        const active = this.#doc.activeElement;
+        this.#returnFocusTo = active instanceof HTMLElement ? active : null;
+        void this.#view.show(
           { text: effect.target.text, tag: effect.target.tag },
           effect.target.range,
           {
             focus: effect.focus,
-            announce: this.state.name === 'open' && this.state.via === 'focus',
-            theme: this.options.theme(),
+            announce: this.#state.name === 'open' && this.#state.via === 'focus',
+            theme: this.#options.theme(),
           },
         );
         break;
       }
       case 'close': {
-        const hadFocus = this.view.host !== null && this.view.host.matches(':focus-within');
+        const hadFocus = this.#view.host !== null && this.#view.host.matches(':focus-within');
         // The focus moves this causes are ours, not the user's: they must not reopen the card.
-        this.movingFocus = true;
+        this.#movingFocus = true;
         try {
-          this.view.hide();
-          if (effect.returnFocus && hadFocus) this.returnFocusTo?.focus();
+          this.#view.hide();
+          if (effect.returnFocus && hadFocus) this.#returnFocusTo?.focus();
         } finally {
-          this.movingFocus = false;
+          this.#movingFocus = false;
         }
-        this.returnFocusTo = null;
+        this.#returnFocusTo = null;
         break;
       }
     }
   }
 
-  private cancelTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+  #cancelTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
-  private onPointerMove(event: PointerEvent): void {
-    if (this.view.holds(event)) return;
-    this.lastPoint = {
+  #onPointerMove(event: PointerEvent): void {
+    if (this.#view.holds(event)) return;
+    this.#lastPoint = {
       x: event.clientX,
       y: event.clientY,
       touch: event.pointerType === 'touch',
       time: event.timeStamp,
     };
-    if (this.frame) return;
+    if (this.#frame) return;
     // One hit test per frame, however fast the pointer moves.
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      const point = this.lastPoint;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const point = this.#lastPoint;
       if (!point || point.touch) return;
-      this.hoverSince = point.time;
-      this.updateHover(this.hitTest(point.x, point.y));
+      this.#hoverSince = point.time;
+      this.#updateHover(this.#hitTest(point.x, point.y));
     });
   }
 
-  private hitTest(x: number, y: number): MentionRecord | null {
-    return mentionAtPoint(this.doc, this.store, x, y, this.options.shadowRoots());
+  #hitTest(x: number, y: number): MentionRecord | null {
+    return mentionAtPoint(this.#doc, this.#store, x, y, this.#options.shadowRoots());
   }
 
-  private updateHover(record: MentionRecord | null): void {
-    if (record === this.hovered) return;
-    if (this.hovered) this.dispatch({ type: 'pointerLeaveMention' });
-    this.hovered = record;
+  #updateHover(record: MentionRecord | null): void {
+    if (record === this.#hovered) return;
+    if (this.#hovered) this.dispatch({ type: 'pointerLeaveMention' });
+    this.#hovered = record;
     if (record) this.dispatch({ type: 'pointerEnterMention', target: record });
   }
 
-  private onPointerDown(event: PointerEvent): void {
-    if (this.view.holds(event)) return;
-    const record = this.hitTest(event.clientX, event.clientY);
+  #onPointerDown(event: PointerEvent): void {
+    if (this.#view.holds(event)) return;
+    const record = this.#hitTest(event.clientX, event.clientY);
     if (record && event.pointerType === 'touch' && !record.link) {
       this.dispatch({ type: 'tapMention', target: record });
       return;
@@ -218,27 +218,27 @@ export class CardController {
     if (!record) this.dispatch({ type: 'outsidePress' });
   }
 
-  private onClick(event: MouseEvent): void {
-    if (this.options.machine().trigger !== 'click' || this.view.holds(event)) return;
-    const record = this.hitTest(event.clientX, event.clientY);
+  #onClick(event: MouseEvent): void {
+    if (this.#options.machine().trigger !== 'click' || this.#view.holds(event)) return;
+    const record = this.#hitTest(event.clientX, event.clientY);
     if (record) this.dispatch({ type: 'activateMention', target: record });
   }
 
-  private onFocusIn(event: FocusEvent): void {
-    if (this.movingFocus || this.view.holds(event)) return;
+  #onFocusIn(event: FocusEvent): void {
+    if (this.#movingFocus || this.#view.holds(event)) return;
     const target = event.target;
     if (!(target instanceof Element)) return;
-    const record = mentionOfLink(this.store, target);
+    const record = mentionOfLink(this.#store, target);
     if (record) this.dispatch({ type: 'focusMention', target: record });
   }
 
   /** Focus left the mention or the card: the card goes unless focus moved between the two. */
-  private onFocusOut(event: FocusEvent): void {
-    if (this.movingFocus) return;
+  #onFocusOut(event: FocusEvent): void {
+    if (this.#movingFocus) return;
     const next = event.relatedTarget;
-    const host = this.view.host;
+    const host = this.#view.host;
     if (host && next instanceof Node && (next === host || host.contains(next))) return;
-    const target = this.state.name === 'open' ? this.state.target : null;
+    const target = this.#state.name === 'open' ? this.#state.target : null;
     if (target?.link && next === target.link) return;
     this.dispatch({ type: 'blurMention' });
   }
@@ -248,33 +248,37 @@ export class CardController {
    * follows the link (the card itself sits at the end of the page); Shift+Tab from its first control
    * goes back to the link. Escape closes it.
    */
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Tab' && this.state.name === 'open') {
-      const link = this.state.target.link;
+  #onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Tab' && this.#state.name === 'open') {
+      const link = this.#state.target.link;
       if (!event.shiftKey && link && event.target === link) {
-        if (this.view.focusFirst()) event.preventDefault();
+        if (this.#view.focusFirst()) event.preventDefault();
         return;
       }
-      const back = link ?? this.returnFocusTo;
-      if (!back || !this.view.holds(event)) return;
-      const edge = this.view.focusEdge();
+      const back = link ?? this.#returnFocusTo;
+      if (!back || !this.#view.holds(event)) return;
+      const edge = this.#view.focusEdge();
       if (
         event.shiftKey ? edge === 'first' || edge === 'only' : edge === 'last' || edge === 'only'
       ) {
         // Back to the mention: Shift+Tab stops there; Tab goes on from it, as the browser moves focus
         // after this handler, and leaving the mention closes the card.
         if (event.shiftKey) event.preventDefault();
-        this.movingFocus = true;
+        this.#movingFocus = true;
         try {
           back.focus();
         } finally {
-          this.movingFocus = false;
+          this.#movingFocus = false;
         }
       }
       return;
     }
     if (event.key !== 'Escape') return;
-    if (this.state.name !== 'open' && this.state.name !== 'grace' && this.state.name !== 'dwell') {
+    if (
+      this.#state.name !== 'open' &&
+      this.#state.name !== 'grace' &&
+      this.#state.name !== 'dwell'
+    ) {
       return;
     }
     this.dispatch({ type: 'escape' });

@@ -44,13 +44,13 @@ interface CardUi extends CardHost {
 }
 
 export class CardView implements CardSurface {
-  private ui: CardUi | null = null;
-  private stopPlacing: (() => void) | null = null;
-  private sheet: CSSStyleSheet | null = null;
-  private readonly ctx: PageContext;
-  private readonly article: ArticleModel;
-  private readonly actions: CardActions;
-  private readonly events: CardViewEvents;
+  #ui: CardUi | null = null;
+  #stopPlacing: (() => void) | null = null;
+  #sheet: CSSStyleSheet | null = null;
+  readonly #ctx: PageContext;
+  readonly #article: ArticleModel;
+  readonly #actions: CardActions;
+  readonly #events: CardViewEvents;
 
   constructor(
     ctx: PageContext,
@@ -58,18 +58,18 @@ export class CardView implements CardSurface {
     actions: CardActions,
     events: CardViewEvents,
   ) {
-    this.ctx = ctx;
-    this.article = article;
-    this.actions = actions;
-    this.events = events;
+    this.#ctx = ctx;
+    this.#article = article;
+    this.#actions = actions;
+    this.#events = events;
   }
 
   get host(): HTMLElement | null {
-    return this.ui?.mounted ? this.ui.host : null;
+    return this.#ui?.mounted ? this.#ui.host : null;
   }
 
   get dialog(): HTMLElement | null {
-    return this.ui?.mounted ?? null;
+    return this.#ui?.mounted ?? null;
   }
 
   /** Whether an event's path runs through the card. */
@@ -80,9 +80,9 @@ export class CardView implements CardSurface {
 
   async show(subject: CardSubject, anchor: Range, options: ShowOptions): Promise<void> {
     this.hide();
-    if (this.ctx.isInvalid) return;
-    const ui = this.createUi();
-    const card = this.mount(ui, subject, options, anchor);
+    if (this.#ctx.isInvalid) return;
+    const ui = this.#createUi();
+    const card = this.#mount(ui, subject, options, anchor);
     try {
       ui.host.showPopover();
     } catch {
@@ -127,7 +127,7 @@ export class CardView implements CardSurface {
         }
       });
     };
-    this.stopPlacing = autoUpdate(reference, card, place, { animationFrame: false });
+    this.#stopPlacing = autoUpdate(reference, card, place, { animationFrame: false });
     if (options.focus) card.focus();
     if (options.announce) {
       // Filled after the card is in the page, so screen readers notice the change and read it.
@@ -140,7 +140,7 @@ export class CardView implements CardSurface {
 
   /** Builds the card's element ahead of need, so the first card opens as fast as later ones. */
   prepare(): Promise<void> {
-    this.createUi();
+    this.#createUi();
     return Promise.resolve();
   }
 
@@ -164,24 +164,19 @@ export class CardView implements CardSurface {
   }
 
   hide(): void {
-    this.stopPlacing?.();
-    this.stopPlacing = null;
-    const ui = this.ui;
+    this.#stopPlacing?.();
+    this.#stopPlacing = null;
+    const ui = this.#ui;
     if (!ui?.mounted) return;
     ui.host.remove();
     ui.mounted.remove();
     ui.mounted = null;
-    this.events.closed();
+    this.#events.closed();
   }
 
   /** Puts the card for this subject in the element, and the element at the end of the page. */
-  private mount(
-    ui: CardUi,
-    subject: CardSubject,
-    options: ShowOptions,
-    anchor: Range,
-  ): HTMLElement {
-    const card = renderCard(document, this.article, subject, this.actions);
+  #mount(ui: CardUi, subject: CardSubject, options: ShowOptions, anchor: Range): HTMLElement {
+    const card = renderCard(document, this.#article, subject, this.#actions);
     const theme =
       options.theme === 'auto' ? pageThemeAt(anchor.startContainer.parentElement) : options.theme;
     // No class: the page gave no answer, and the system's setting decides (card.css).
@@ -191,10 +186,10 @@ export class CardView implements CardSurface {
     card.addEventListener('keydown', refuseUntrusted, { capture: true });
     // The page can synthesise pointer events on the card; only the user's own move counts.
     card.addEventListener('pointerenter', (event) => {
-      if (event.isTrusted) this.events.pointerEnter();
+      if (event.isTrusted) this.#events.pointerEnter();
     });
     card.addEventListener('pointerleave', (event) => {
-      if (event.isTrusted) this.events.pointerLeave();
+      if (event.isTrusted) this.#events.pointerLeave();
     });
     ui.shadow.append(card);
     ui.mounted = card;
@@ -202,18 +197,18 @@ export class CardView implements CardSurface {
     return card;
   }
 
-  private createUi(): CardUi {
-    if (this.ui) return this.ui;
+  #createUi(): CardUi {
+    if (this.#ui) return this.#ui;
     const ui: CardUi = { ...createCardHost(document), mounted: null };
     // Styles go in as a constructed sheet: a page's style-src policy cannot block it.
-    this.sheet ??= new CSSStyleSheet();
-    this.sheet.replaceSync(`${cardCss}\n${storyCss}`);
-    ui.shadow.adoptedStyleSheets = [this.sheet];
+    this.#sheet ??= new CSSStyleSheet();
+    this.#sheet.replaceSync(`${cardCss}\n${storyCss}`);
+    ui.shadow.adoptedStyleSheets = [this.#sheet];
     // Set while the element is still off the page: the page sees it arrive whole, not change.
     ui.host.setAttribute('popover', 'manual');
     // The old script's card goes with it when the extension is reloaded or updated.
-    this.ctx.onInvalidated(() => this.hide());
-    this.ui = ui;
+    this.#ctx.onInvalidated(() => this.hide());
+    this.#ui = ui;
     return ui;
   }
 }

@@ -14,33 +14,33 @@ const CLOCK_EVERY = 256;
  * the root, it goes on from the nearest ancestor still there (what it then meets again is harmless).
  */
 class ResumableWalk {
-  private readonly root: Node;
-  private readonly walker: TreeWalker;
+  readonly #root: Node;
+  readonly #walker: TreeWalker;
   /** Ancestors of the node the walk paused at, nearest first. */
-  private trail: Node[] = [];
+  #trail: Node[] = [];
 
   constructor(root: Node, whatToShow: number) {
-    this.root = root;
+    this.#root = root;
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, whatToShow);
+    this.#walker = doc.createTreeWalker(root, whatToShow);
   }
 
   pause(): void {
-    this.trail = [];
-    for (let node = this.walker.currentNode.parentNode; node; node = node.parentNode) {
-      this.trail.push(node);
-      if (node === this.root) break;
+    this.#trail = [];
+    for (let node = this.#walker.currentNode.parentNode; node; node = node.parentNode) {
+      this.#trail.push(node);
+      if (node === this.#root) break;
     }
   }
 
   /** The walker, ready to go on from where it paused. */
   resume(): TreeWalker {
-    const trail = this.trail;
-    this.trail = [];
-    if (trail.length > 0 && !this.root.contains(this.walker.currentNode)) {
-      this.walker.currentNode = trail.find((node) => this.root.contains(node)) ?? this.root;
+    const trail = this.#trail;
+    this.#trail = [];
+    if (trail.length > 0 && !this.#root.contains(this.#walker.currentNode)) {
+      this.#walker.currentNode = trail.find((node) => this.#root.contains(node)) ?? this.#root;
     }
-    return this.walker;
+    return this.#walker;
   }
 }
 
@@ -56,18 +56,18 @@ function linksUnder(root: Node): LinkList {
 }
 
 export class CandidateSearch {
-  private readonly root: Node;
-  private readonly links: LinkClues;
-  private phase: Phase = 'texts';
-  private walk: ResumableWalk;
-  private hosts: Element[] = [];
-  private linkList: LinkList = [];
-  private nextLink = 0;
+  readonly #root: Node;
+  readonly #links: LinkClues;
+  #phase: Phase = 'texts';
+  #walk: ResumableWalk;
+  #hosts: Element[] = [];
+  #linkList: LinkList = [];
+  #nextLink = 0;
   /** The links read so far, the last one to see on resuming whether the page moved the list. */
-  private linksRead: Element[] = [];
+  #linksRead: Element[] = [];
   /** Set once the list moved: the links read before, to pass over when reading it again. */
-  private readBefore: Set<Element> | null = null;
-  private readonly met = new Set<Block>();
+  #readBefore: Set<Element> | null = null;
+  readonly #met = new Set<Block>();
   /** Blocks that may hold a mention, each once; some may have left the root by the time they are read. */
   readonly blocks: Block[] = [];
   /** Open shadow roots the full reader would meet, for the caller to read and observe. */
@@ -76,113 +76,113 @@ export class CandidateSearch {
   visited = 0;
 
   constructor(root: Node, links: LinkClues) {
-    this.root = root;
-    this.links = links;
-    this.walk = new ResumableWalk(root, NodeFilter.SHOW_TEXT);
+    this.#root = root;
+    this.#links = links;
+    this.#walk = new ResumableWalk(root, NodeFilter.SHOW_TEXT);
   }
 
   /** Searches until the deadline (a `performance.now()` value) or the end; true when done. */
   search(deadline: number): boolean {
-    while (this.phase !== 'done') {
+    while (this.#phase !== 'done') {
       const finished =
-        this.phase === 'texts'
-          ? this.searchTexts(deadline)
-          : this.phase === 'hosts'
-            ? this.searchHosts(deadline)
-            : this.searchLinks(deadline);
+        this.#phase === 'texts'
+          ? this.#searchTexts(deadline)
+          : this.#phase === 'hosts'
+            ? this.#searchHosts(deadline)
+            : this.#searchLinks(deadline);
       if (!finished) return false;
     }
     return true;
   }
 
-  private searchTexts(deadline: number): boolean {
-    const walker = this.walk.resume();
+  #searchTexts(deadline: number): boolean {
+    const walker = this.#walk.resume();
     let steps = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (hasTextClue((node as Text).data)) this.meetTextOf(node);
+      if (hasTextClue((node as Text).data)) this.#meetTextOf(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
-        return this.pause();
+        return this.#pause();
       }
     }
     this.visited += steps;
-    this.phase = 'hosts';
-    this.walk = new ResumableWalk(this.root, NodeFilter.SHOW_ELEMENT);
+    this.#phase = 'hosts';
+    this.#walk = new ResumableWalk(this.#root, NodeFilter.SHOW_ELEMENT);
     return true;
   }
 
-  private searchHosts(deadline: number): boolean {
-    const walker = this.walk.resume();
+  #searchHosts(deadline: number): boolean {
+    const walker = this.#walk.resume();
     let steps = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if ((node as Element).shadowRoot) this.hosts.push(node as Element);
+      if ((node as Element).shadowRoot) this.#hosts.push(node as Element);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
-        return this.pause();
+        return this.#pause();
       }
     }
     this.visited += steps;
-    this.adoptShadowRoots();
-    this.phase = 'links';
-    this.linkList = linksUnder(this.root);
+    this.#adoptShadowRoots();
+    this.#phase = 'links';
+    this.#linkList = linksUnder(this.#root);
     return true;
   }
 
-  private searchLinks(deadline: number): boolean {
+  #searchLinks(deadline: number): boolean {
     // The page may have added or removed links before the index since the last slice: then the
     // list is read again from its start, past the links already read. Links the page adds come as
     // mutations too, read on their own.
-    const last = this.linksRead.at(-1);
-    if (last && this.linkList[this.nextLink - 1] !== last) {
-      this.readBefore = new Set(this.linksRead);
-      this.nextLink = 0;
+    const last = this.#linksRead.at(-1);
+    if (last && this.#linkList[this.#nextLink - 1] !== last) {
+      this.#readBefore = new Set(this.#linksRead);
+      this.#nextLink = 0;
     }
-    for (let link = this.linkList[this.nextLink]; link; link = this.linkList[this.nextLink]) {
-      this.nextLink += 1;
-      if (!this.readBefore?.has(link)) this.readLink(link);
-      if (this.nextLink % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    for (let link = this.#linkList[this.#nextLink]; link; link = this.#linkList[this.#nextLink]) {
+      this.#nextLink += 1;
+      if (!this.#readBefore?.has(link)) this.#readLink(link);
+      if (this.#nextLink % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
     }
-    this.linkList = [];
-    this.linksRead = [];
-    this.readBefore = null;
-    this.phase = 'done';
+    this.#linkList = [];
+    this.#linksRead = [];
+    this.#readBefore = null;
+    this.#phase = 'done';
     return true;
   }
 
-  private readLink(link: Element): void {
-    this.linksRead.push(link);
-    if (link instanceof HTMLAnchorElement && this.links.isClue(link)) this.meetLink(link);
+  #readLink(link: Element): void {
+    this.#linksRead.push(link);
+    if (link instanceof HTMLAnchorElement && this.#links.isClue(link)) this.#meetLink(link);
   }
 
-  private pause(): false {
-    this.walk.pause();
+  #pause(): false {
+    this.#walk.pause();
     return false;
   }
 
-  private meetTextOf(node: Node): void {
+  #meetTextOf(node: Node): void {
     const parent = node.parentNode;
     const block = parent ? blockOf(parent) : null;
-    if (!block || this.met.has(block)) return;
-    this.met.add(block);
+    if (!block || this.#met.has(block)) return;
+    this.#met.add(block);
     this.blocks.push(block);
   }
 
   /** A family hashtag link's text may span blocks nested in it: each is a candidate. */
-  private meetLink(link: HTMLAnchorElement): void {
+  #meetLink(link: HTMLAnchorElement): void {
     const texts = link.ownerDocument.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-    for (let node = texts.nextNode(); node; node = texts.nextNode()) this.meetTextOf(node);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) this.#meetTextOf(node);
   }
 
   /** The root's own shadow tree, and those of hosts the full reader would enter. */
-  private adoptShadowRoots(): void {
-    const own = this.root instanceof Element ? this.root.shadowRoot : null;
+  #adoptShadowRoots(): void {
+    const own = this.#root instanceof Element ? this.#root.shadowRoot : null;
     if (own) this.shadowRoots.push(own);
-    for (const host of this.hosts) {
+    for (const host of this.#hosts) {
       const shadow = host.shadowRoot;
-      if (shadow && this.root.contains(host) && !unreadWithin(host, this.root)) {
+      if (shadow && this.#root.contains(host) && !unreadWithin(host, this.#root)) {
         this.shadowRoots.push(shadow);
       }
     }
-    this.hosts = [];
+    this.#hosts = [];
   }
 }

@@ -87,104 +87,104 @@ export function kthSmallest(values: Float64Array, k: number): number {
 }
 
 export class ViewportCap {
-  private readonly store: MentionStore;
-  private readonly win: Window;
-  private stopped = true;
+  readonly #store: MentionStore;
+  readonly #win: Window;
+  #stopped = true;
   /** Bumped on every stop, so a rank from before it ends at its next yield. */
-  private generation = 0;
-  private ranking = false;
-  private again = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private lastRank = Number.NEGATIVE_INFINITY;
+  #generation = 0;
+  #ranking = false;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #lastRank = Number.NEGATIVE_INFINITY;
   /** When the first mention held since the last rank was held. */
-  private heldSince: number | null = null;
+  #heldSince: number | null = null;
   /** The farthest highlighted mention's distance at the last rank: scrolling less than half keeps the nearest. */
-  private reach = Number.POSITIVE_INFINITY;
+  #reach = Number.POSITIVE_INFINITY;
   /** How far the page and its scrollers have moved since the last rank, and where each was last seen. */
-  private moved = 0;
-  private scrolls = new Map<EventTarget, { x: number; y: number }>();
+  #moved = 0;
+  #scrolls = new Map<EventTarget, { x: number; y: number }>();
 
   constructor(store: MentionStore, win: Window) {
-    this.store = store;
-    this.win = win;
-    store.onHold = () => this.onHold();
+    this.#store = store;
+    this.#win = win;
+    store.onHold = () => this.#onHold();
   }
 
   /** Follows the page's scrolling and size until the signal aborts. */
   listen(signal: AbortSignal): void {
-    this.stopped = false;
+    this.#stopped = false;
     const options = { capture: true, passive: true, signal };
-    this.win.addEventListener('scroll', (event) => this.onScroll(event), options);
-    this.win.addEventListener('resize', () => this.schedule(), options);
+    this.#win.addEventListener('scroll', (event) => this.#onScroll(event), options);
+    this.#win.addEventListener('resize', () => this.schedule(), options);
     signal.addEventListener('abort', () => this.stop());
-    if (this.store.heldCount > 0) this.schedule();
+    if (this.#store.heldCount > 0) this.schedule();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.generation += 1;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.again = false;
+    this.#stopped = true;
+    this.#generation += 1;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#again = false;
   }
 
   /** Ranks again soon, at most once per interval. */
   schedule(): void {
-    if (this.stopped) return;
-    if (this.ranking) {
-      this.again = true;
+    if (this.#stopped) return;
+    if (this.#ranking) {
+      this.#again = true;
       return;
     }
-    if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastRank + RANK_INTERVAL_MS - performance.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.rank();
+    if (this.#timer !== null) return;
+    const wait = Math.max(0, this.#lastRank + RANK_INTERVAL_MS - performance.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#rank();
     }, wait);
   }
 
   /** Each measuring of 100,000 mentions leaves 100,000 boxes to collect: one rank per pause in the reading. */
-  private onHold(): void {
-    if (this.stopped) return;
+  #onHold(): void {
+    if (this.#stopped) return;
     const now = performance.now();
-    this.heldSince ??= now;
-    if (this.ranking || now - this.heldSince >= HOLD_WAIT_MS) {
+    this.#heldSince ??= now;
+    if (this.#ranking || now - this.#heldSince >= HOLD_WAIT_MS) {
       this.schedule();
       return;
     }
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.rank();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#rank();
     }, RANK_INTERVAL_MS);
   }
 
-  private onScroll(event: Event): void {
-    if (this.store.heldCount === 0) return;
+  #onScroll(event: Event): void {
+    if (this.#store.heldCount === 0) return;
     const target = event.target;
-    const at = scrollOffsets(target, this.win);
+    const at = scrollOffsets(target, this.#win);
     if (!target || !at) return;
-    const last = this.scrolls.get(target);
-    this.scrolls.set(target, at);
-    if (last) this.moved += Math.abs(at.x - last.x) + Math.abs(at.y - last.y);
-    if (this.moved > this.reach / 2) this.schedule();
+    const last = this.#scrolls.get(target);
+    this.#scrolls.set(target, at);
+    if (last) this.#moved += Math.abs(at.x - last.x) + Math.abs(at.y - last.y);
+    if (this.#moved > this.#reach / 2) this.schedule();
   }
 
-  private async rank(): Promise<void> {
-    if (this.stopped || this.store.heldCount === 0) return;
-    const generation = this.generation;
-    const current = () => generation === this.generation;
-    this.ranking = true;
-    this.heldSince = null;
+  async #rank(): Promise<void> {
+    if (this.#stopped || this.#store.heldCount === 0) return;
+    const generation = this.#generation;
+    const current = () => generation === this.#generation;
+    this.#ranking = true;
+    this.#heldSince = null;
     try {
       await afterNextFrame();
       if (!current()) return;
-      const records = this.store.shownRecords();
+      const records = this.#store.shownRecords();
       const boxes: (PageBox | null)[] = [];
       const elementBoxes = new Map<Element, DOMRect>();
       let deadline = performance.now() + SLICE_MS;
       for (const record of records) {
-        boxes.push(this.measure(record, elementBoxes));
+        boxes.push(this.#measure(record, elementBoxes));
         if ((boxes.length & 63) === 0 && performance.now() > deadline) {
           await yieldToMain();
           if (!current()) return;
@@ -192,25 +192,25 @@ export class ViewportCap {
         }
       }
       // Boxes are in page coordinates: the window may have scrolled while they were measured.
-      const viewport = this.viewport();
+      const viewport = this.#viewport();
       const distances = Float64Array.from(boxes, (box) => distanceToViewport(box, viewport));
-      const { chosen, reach } = nearest(records, distances, this.store.limit);
-      this.store.highlightOnly(chosen);
-      this.reach = reach;
-      this.moved = 0;
-      this.scrolls = new Map([[this.win.document, { x: viewport.left, y: viewport.top }]]);
+      const { chosen, reach } = nearest(records, distances, this.#store.limit);
+      this.#store.highlightOnly(chosen);
+      this.#reach = reach;
+      this.#moved = 0;
+      this.#scrolls = new Map([[this.#win.document, { x: viewport.left, y: viewport.top }]]);
     } finally {
-      this.ranking = false;
-      this.lastRank = performance.now();
-      if (this.again && current()) {
-        this.again = false;
+      this.#ranking = false;
+      this.#lastRank = performance.now();
+      if (this.#again && current()) {
+        this.#again = false;
         this.schedule();
       }
     }
   }
 
-  private viewport(): PageBox {
-    const { scrollX, scrollY, innerWidth, innerHeight } = this.win;
+  #viewport(): PageBox {
+    const { scrollX, scrollY, innerWidth, innerHeight } = this.#win;
     return {
       left: scrollX,
       top: scrollY,
@@ -220,8 +220,8 @@ export class ViewportCap {
   }
 
   /** A mention's box in page coordinates, or null when it is not drawn. */
-  private measure(record: MentionRecord, elementBoxes: Map<Element, DOMRect>): PageBox | null {
-    const { scrollX, scrollY } = this.win;
+  #measure(record: MentionRecord, elementBoxes: Map<Element, DOMRect>): PageBox | null {
+    const { scrollX, scrollY } = this.#win;
     const start = record.range.startContainer;
     const element = start.parentElement;
     let box: DOMRect;

@@ -118,25 +118,25 @@ function hrefPattern(shape: HashtagLinkShape): string {
 
 /** Which links on a page may be family hashtag links: the page's site decides their shapes. */
 export class LinkClues {
-  private readonly host: string;
-  private readonly shapes: RegExp;
+  readonly #host: string;
+  readonly #shapes: RegExp;
 
   constructor(host: string) {
-    this.host = host;
+    this.#host = host;
     // A host outside the table reads links as the fediverse does (sites.ts).
     const site = siteForHost(host);
     const sites = site ? [site] : SITES.filter((s) => s.federated);
     const patterns = sites.flatMap((s) => s.hashtagLinks.map(hrefPattern));
     // No shapes (a site without hashtag pages): no self-contained href can be one.
-    this.shapes = new RegExp(patterns.length > 0 ? patterns.join('|') : '(?!)', 'i');
+    this.#shapes = new RegExp(patterns.length > 0 ? patterns.join('|') : '(?!)', 'i');
   }
 
   /** Whether the link names a family tag by its URL: its text may then be a mention with no '#'. */
   isClue(link: HTMLAnchorElement): boolean {
     const href = link.getAttribute('href');
     if (href === null) return false;
-    if (!this.shapes.test(href) && isSelfContained(href)) return false;
-    const tag = linkTag(link, this.host);
+    if (!this.#shapes.test(href) && isSelfContained(href)) return false;
+    const tag = linkTag(link, this.#host);
     return tag !== null && familyTag(tag) !== undefined;
   }
 }

@@ -188,32 +188,32 @@ export interface RunSource {
  * between slices: when the paused-at node is gone, it goes back to the nearest block still there.
  */
 export class TextRunReader implements RunSource {
-  private node: Node | null;
-  private readonly root: Node;
-  private readonly ownOnly: boolean;
-  private readonly onRestart: ((block: Node) => void) | undefined;
-  private run: TextRun | null = null;
-  private runParts: string[] = [];
-  private runLength = 0;
-  private link: LinkSpan | null = null;
-  private readonly memo: AncestorMemo;
+  #node: Node | null;
+  readonly #root: Node;
+  readonly #ownOnly: boolean;
+  readonly #onRestart: ((block: Node) => void) | undefined;
+  #run: TextRun | null = null;
+  #runParts: string[] = [];
+  #runLength = 0;
+  #link: LinkSpan | null = null;
+  readonly #memo: AncestorMemo;
   /** Ancestors of the node the reader paused at, nearest first. */
-  private trail: Node[] = [];
+  #trail: Node[] = [];
   /** Open shadow roots met on the way, for the caller to read and observe. */
   readonly shadowRoots: ShadowRoot[] = [];
   /** Nodes visited so far: the cost of the read. */
   visited = 0;
 
   constructor(root: Node, options: ReaderOptions = {}) {
-    this.root = root;
-    this.node = root;
-    this.ownOnly = options.ownOnly ?? false;
-    this.onRestart = options.onRestart;
-    this.memo = options.memo ?? new AncestorMemo();
+    this.#root = root;
+    this.#node = root;
+    this.#ownOnly = options.ownOnly ?? false;
+    this.#onRestart = options.onRestart;
+    this.#memo = options.memo ?? new AncestorMemo();
   }
 
   get done(): boolean {
-    return this.node === null;
+    return this.#node === null;
   }
 
   /**
@@ -221,117 +221,118 @@ export class TextRunReader implements RunSource {
    * `onRun`. Returns true when the whole root has been read.
    */
   read(deadline: number, onRun: (run: TextRun) => void): boolean {
-    if (this.node && this.trail.length > 0) this.resume();
+    if (this.#node && this.#trail.length > 0) this.#resume();
     let steps = 0;
-    while (this.node) {
-      const node = this.node;
+    while (this.#node) {
+      const node = this.#node;
       let descend = true;
       if (node.nodeType === Node.TEXT_NODE) {
-        this.addText(node as Text, onRun);
+        this.#addText(node as Text, onRun);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
-        descend = this.enterElement(node as Element, onRun);
-      } else if (node !== this.root) {
+        descend = this.#enterElement(node as Element, onRun);
+      } else if (node !== this.#root) {
         descend = false; // comments, processing instructions
       }
       this.visited += 1;
-      this.node = this.next(node, descend);
+      this.#node = this.#next(node, descend);
       if ((++steps & 255) === 0 && performance.now() > deadline) break;
     }
-    if (this.node) this.trail = ancestorsWithin(this.node, this.root);
-    else this.flush(onRun);
-    return this.node === null;
+    if (this.#node) this.#trail = ancestorsWithin(this.#node, this.#root);
+    else this.#flush(onRun);
+    return this.#node === null;
   }
 
   /** After a pause: the page may have moved or removed the node the reader stopped at. */
-  private resume(): void {
-    this.memo.clear(); // elements may have moved to other blocks
-    const node = this.node;
-    if (!node || this.holds(node)) return;
+  #resume(): void {
+    this.#memo.clear(); // elements may have moved to other blocks
+    const node = this.#node;
+    if (!node || this.#holds(node)) return;
     const restart =
-      this.trail.find(
+      this.#trail.find(
         (ancestor) =>
-          ancestor === this.root ||
-          (ancestor instanceof Element && !isInline(ancestor) && this.holds(ancestor)),
-      ) ?? this.root;
-    this.run = null;
-    this.runParts = [];
-    this.runLength = 0;
-    this.link = null;
-    this.node = restart;
-    this.onRestart?.(restart);
+          ancestor === this.#root ||
+          (ancestor instanceof Element && !isInline(ancestor) && this.#holds(ancestor)),
+      ) ?? this.#root;
+    this.#run = null;
+    this.#runParts = [];
+    this.#runLength = 0;
+    this.#link = null;
+    this.#node = restart;
+    this.#onRestart?.(restart);
   }
 
-  private holds(node: Node): boolean {
-    return node === this.root || this.root.contains(node);
+  #holds(node: Node): boolean {
+    return node === this.#root || this.#root.contains(node);
   }
 
-  private enterElement(element: Element, onRun: (run: TextRun) => void): boolean {
-    if (element === this.root) {
-      if (!this.ownOnly && element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
+  #enterElement(element: Element, onRun: (run: TextRun) => void): boolean {
+    if (element === this.#root) {
+      if (!this.#ownOnly && element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
       return true;
     }
     if (isSkipped(element)) return false;
     const name = element.localName;
     const separator = SEPARATORS[name];
     if (separator !== undefined) {
-      if (this.run && separator) this.append(separator);
+      if (this.#run && separator) this.#append(separator);
       return false;
     }
     if (!INLINE.has(name)) {
-      this.flush(onRun);
-      if (this.ownOnly) return false;
+      this.#flush(onRun);
+      if (this.#ownOnly) return false;
     }
     if (element.shadowRoot) this.shadowRoots.push(element.shadowRoot);
     return true;
   }
 
-  private addText(node: Text, onRun: (run: TextRun) => void): void {
+  #addText(node: Text, onRun: (run: TextRun) => void): void {
     const data = node.data;
     if (data.length === 0) return;
     const parent = node.parentNode;
-    const block = parent ? this.cachedBlock(parent) : null;
+    const block = parent ? this.#cachedBlock(parent) : null;
     if (!block) return;
-    if (!this.run || this.run.block !== block) {
-      this.flush(onRun);
-      this.run = { block, text: '', segments: [], links: [] };
+    if (!this.#run || this.#run.block !== block) {
+      this.#flush(onRun);
+      this.#run = { block, text: '', segments: [], links: [] };
     }
-    const anchor = parent instanceof Element ? this.cachedLink(parent) : null;
-    if (this.link && this.link.link !== anchor) this.closeLink();
-    if (anchor && !this.link)
-      this.link = { link: anchor, start: this.runLength, end: this.runLength };
-    this.run.segments.push({ node, start: this.runLength });
-    this.append(data);
-    if (this.link) this.link.end = this.runLength;
+    const anchor = parent instanceof Element ? this.#cachedLink(parent) : null;
+    if (this.#link && this.#link.link !== anchor) this.#closeLink();
+    if (anchor && !this.#link)
+      this.#link = { link: anchor, start: this.#runLength, end: this.#runLength };
+    this.#run.segments.push({ node, start: this.#runLength });
+    this.#append(data);
+    if (this.#link) this.#link.end = this.#runLength;
   }
 
-  private append(text: string): void {
-    this.runParts.push(text);
-    this.runLength += text.length;
+  #append(text: string): void {
+    this.#runParts.push(text);
+    this.#runLength += text.length;
   }
 
-  private closeLink(): void {
-    if (this.link && this.run && this.link.end > this.link.start) this.run.links.push(this.link);
-    this.link = null;
+  #closeLink(): void {
+    if (this.#link && this.#run && this.#link.end > this.#link.start)
+      this.#run.links.push(this.#link);
+    this.#link = null;
   }
 
-  private flush(onRun: (run: TextRun) => void): void {
-    this.closeLink();
-    const run = this.run;
+  #flush(onRun: (run: TextRun) => void): void {
+    this.#closeLink();
+    const run = this.#run;
     if (run) {
-      run.text = this.runParts.join('');
+      run.text = this.#runParts.join('');
       if (run.text.length > 0) onRun(run);
     }
-    this.run = null;
-    this.runParts = [];
-    this.runLength = 0;
+    this.#run = null;
+    this.#runParts = [];
+    this.#runLength = 0;
   }
 
   /** The block of a text node's parent; an inline element shares its parent's, so a deep chain costs its depth once. */
-  private cachedBlock(parent: Node): Block | null {
+  #cachedBlock(parent: Node): Block | null {
     const chain: Node[] = [];
     let block: Block | null | undefined;
     for (let current: Node | null = parent; current; current = current.parentNode) {
-      block = this.memo.blocks.get(current);
+      block = this.#memo.blocks.get(current);
       if (block !== undefined) break;
       chain.push(current);
       if (!(current instanceof Element) || !isInline(current)) {
@@ -339,16 +340,16 @@ export class TextRunReader implements RunSource {
         break;
       }
     }
-    for (const node of chain) this.memo.blocks.set(node, block ?? null);
+    for (const node of chain) this.#memo.blocks.set(node, block ?? null);
     return block ?? null;
   }
 
   /** The hashtag link around an element (`closest('a[href]')`), remembered up the chain like blocks. */
-  private cachedLink(element: Element): HTMLAnchorElement | null {
+  #cachedLink(element: Element): HTMLAnchorElement | null {
     const chain: Element[] = [];
     let link: HTMLAnchorElement | null | undefined;
     for (let current: Element | null = element; current; current = current.parentElement) {
-      link = this.memo.links.get(current);
+      link = this.#memo.links.get(current);
       if (link !== undefined) break;
       chain.push(current);
       if (current.matches('a[href]')) {
@@ -356,15 +357,15 @@ export class TextRunReader implements RunSource {
         break;
       }
     }
-    for (const node of chain) this.memo.links.set(node, link ?? null);
+    for (const node of chain) this.#memo.links.set(node, link ?? null);
     return link ?? null;
   }
 
   /** The next node in document order within the root, skipping a subtree where `descend` is false. */
-  private next(node: Node, descend: boolean): Node | null {
+  #next(node: Node, descend: boolean): Node | null {
     if (descend && node.firstChild) return node.firstChild;
     let current: Node | null = node;
-    while (current && current !== this.root) {
+    while (current && current !== this.#root) {
       if (current.nextSibling) return current.nextSibling;
       current = current.parentNode;
     }
