@@ -69,6 +69,26 @@ try {
     await page.waitForLoadState('load');
     await page.waitForTimeout(200);
     await shoot(page, '4-article.png');
+
+    // The popup for the demo timeline's tab, as the toolbar opens it (the tab comes as `?tab=`).
+    const timeline = await context.newPage();
+    await timeline.goto('https://x.com/demo/');
+    await timeline.waitForTimeout(500);
+    const [worker] = context.serviceWorkers();
+    const tabId = await worker?.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === 'https://x.com/demo/')?.id ?? 0;
+    });
+    await page.goto(`chrome-extension://${id}/popup.html?tab=${tabId ?? 0}`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    await shoot(page, '5-popup.png');
+
+    await page.goto(`chrome-extension://${id}/welcome.html`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(200);
+    await shoot(page, '6-welcome.png');
+    await timeline.close();
   });
 
   await withBrowser(port, 'dark', async (context) => {
