@@ -5,6 +5,7 @@
 import type { MentionRecord, MentionStore } from '../mentions';
 import { mentionAtPoint, mentionOfLink } from '../scan/hit-test';
 import type { CardSurface } from './card-module';
+import { later } from './reader-timer';
 import {
   DEFAULT_MACHINE_OPTIONS,
   transition,
@@ -23,7 +24,8 @@ export interface CardControllerOptions {
 
 export class CardController {
   #state: CardState<MentionRecord> = { name: 'idle' };
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the pending dwell or grace timer. */
+  #timer: (() => void) | null = null;
   #hovered: MentionRecord | null = null;
   #returnFocusTo: HTMLElement | null = null;
   #frame = 0;
@@ -133,7 +135,7 @@ export class CardController {
         break;
       case 'startTimer':
         this.#cancelTimer();
-        this.#timer = setTimeout(
+        this.#timer = later(
           () => {
             this.#timer = null;
             this.dispatch({ type: effect.timer === 'dwell' ? 'dwellElapsed' : 'graceElapsed' });
@@ -174,7 +176,7 @@ export class CardController {
   }
 
   #cancelTimer(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer?.();
     this.#timer = null;
   }
 

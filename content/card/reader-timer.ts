@@ -1,0 +1,31 @@
+/**
+ * A timer for what the reader waits on: the hover's dwell, the grace before the card closes. The
+ * extension's own bulk work (reading a page, ranking its mentions for the highlight) yields with
+ * `scheduler.yield()`, whose continuations run before ordinary timers: on a page of 100,000 mentions,
+ * a 500 ms `setTimeout` fired 8–10 s late while the highlight was ranked again after a scroll. A
+ * 'user-blocking' task runs before those continuations. Where the browser has no
+ * `scheduler.postTask`, a plain `setTimeout` (there, yields are plain tasks too).
+ */
+
+interface PostTask {
+  postTask(
+    step: () => void,
+    options: { priority: 'user-blocking'; delay: number; signal: AbortSignal },
+  ): Promise<unknown>;
+}
+
+/** Runs `step` after `ms`; returns the cancel. */
+export function later(step: () => void, ms: number): () => void {
+  const scheduler = (globalThis as { scheduler?: Partial<PostTask> }).scheduler;
+  if (scheduler && typeof scheduler.postTask === 'function') {
+    const controller = new AbortController();
+    scheduler
+      .postTask(step, { priority: 'user-blocking', delay: ms, signal: controller.signal })
+      .catch(() => {
+        // Cancelled: the reader moved on.
+      });
+    return () => controller.abort();
+  }
+  const id = setTimeout(step, ms);
+  return () => clearTimeout(id);
+}
