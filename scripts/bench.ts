@@ -33,6 +33,7 @@ import { measurePopupAndCommand } from './bench/popup-command.ts';
 import { measureScan } from './bench/scan.ts';
 import { buildScanBundle } from './bench/scan-bundle.ts';
 import { measureScroll } from './bench/scroll.ts';
+import { measureSize } from './bench/size.ts';
 import { printTable } from './bench/table.ts';
 import { generateTimeline } from './bench/timeline.ts';
 
@@ -53,9 +54,11 @@ function writePages(bench: Pick<Bench, 'timeline'>): void {
   const quiet = generateTimeline(MENTION_FREE_POSTS, 2017, true);
   writePage('x.com', 'quiet.html', timelinePage(quiet.posts));
   // The size fixtures of e2e/size.spec.ts: 100,000 mentions, and one 10 MB text node.
-  cpSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'x.com', 'size'), join(PAGES, 'x.com', 'size'), {
-    recursive: true,
-  });
+  for (const host of ['bench.test', 'x.com']) {
+    cpSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'x.com', 'size'), join(PAGES, host, 'size'), {
+      recursive: true,
+    });
+  }
 }
 
 async function main(): Promise<void> {
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     results.load = await measureLoad(bench);
     results.scroll = await measureScroll(bench);
     Object.assign(results, await measurePopupAndCommand(bench));
+    results.size = await measureSize(bench);
   } finally {
     await context.close();
     server.close();

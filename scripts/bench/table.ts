@@ -22,6 +22,7 @@ export const TARGETS: Record<string, [string, Check]> = {
   'scroll.longTasksAdded': ['= 0', (v) => v === 0],
   'popup.listMs': ['≤ 50', (v) => v <= 50],
   'command.nearestMs': ['≤ 16', (v) => v <= 16],
+  'size.longTasks': ['= 0', (v) => v === 0],
 };
 
 const SPREAD = /(Min|Max|Samples)$/;
