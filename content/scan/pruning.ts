@@ -22,7 +22,13 @@ export function pruneRemoved(
   roots: ObservedShadowRoots,
 ): void {
   const stack = removed;
-  let budget = store.blockCount + roots.size() + PRUNE_WALK_MIN;
+  const checkAll = store.blockCount + roots.size();
+  // A page holding few mentions (most pages): checking them all costs less than any walk.
+  if (checkAll <= removed.length) {
+    pruneAll(store, roots);
+    return;
+  }
+  let budget = checkAll + PRUNE_WALK_MIN;
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (--budget < 0) {
       pruneAll(store, roots);
