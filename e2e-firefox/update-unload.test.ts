@@ -26,22 +26,9 @@ import {
   poll,
   waitForHighlights,
 } from './support.ts';
+import * as probes from '../test/probes.ts';
 
 after(closeFirefox);
-
-/** Adds `count` posts with a mention, one every 20 ms, as a live timeline does. */
-function keepPosting(page: Page, count: number): Promise<void> {
-  return page.evaluate((total: number) => {
-    const main = document.querySelector('main') ?? document.body;
-    let added = 0;
-    const timer = setInterval(() => {
-      const post = document.createElement('article');
-      post.textContent = 'Another post about #MeToo';
-      main.append(post);
-      if (++added === total) clearInterval(timer);
-    }, 20);
-  }, count);
-}
 
 async function hoverOpensCard(page: Page): Promise<void> {
   await page.mouse.move(5, 5);
@@ -69,7 +56,7 @@ describe('Firefox: the extension updated or removed under an open page', () => {
       await page.goto('https://x.com/home');
       assert.deepEqual(await waitForHighlights(page, ['#MeToo']), ['#MeToo']);
       await hoverOpensCard(page);
-      await keepPosting(page, 40);
+      await page.evaluate(probes.keepPosting, 40);
       await browser.installExtension(firefoxBuildDir());
 
       // The new script reads the whole page, the posts that came meanwhile too.
@@ -108,7 +95,7 @@ describe('Firefox: the extension updated or removed under an open page', () => {
       await hoverOpensCard(page);
       const posts = () => page.evaluate(() => document.querySelectorAll('article').length);
       const before = await posts();
-      await keepPosting(page, 40);
+      await page.evaluate(probes.keepPosting, 40);
       await browser.uninstallExtension(extensionId);
       // The page goes on: its posts keep coming and its own script runs, with nothing thrown.
       await new Promise((done) => setTimeout(done, 1_500));

@@ -15,6 +15,7 @@ import {
   tabIdOf,
   test,
 } from './support/fixtures';
+import * as probes from '../test/probes';
 
 async function openCard(page: Page) {
   const point = await mentionPoint(page);
@@ -258,16 +259,7 @@ test.describe('extension reloaded', () => {
       await expectHighlights(page, ['#MeToo']);
       await openCard(page);
       // Posts keep arriving while the extension reloads.
-      await page.evaluate(() => {
-        const main = document.querySelector('main') ?? document.body;
-        let added = 0;
-        const timer = setInterval(() => {
-          const post = document.createElement('article');
-          post.textContent = 'Another post about #MeToo';
-          main.append(post);
-          if (++added === 40) clearInterval(timer);
-        }, 20);
-      });
+      await page.evaluate(probes.keepPosting, 40);
       await chromium.install();
       // The old script's card goes with it; the new one reads the page, the posts that came meanwhile too.
       await expect(page.locator('metoo-context')).toHaveCount(0, { timeout: 2_000 });

@@ -27,3 +27,15 @@ export function mentionPoint(index: number): { x: number; y: number } {
   if (!box) throw new Error(`no highlighted range ${index}`);
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
+
+/** A live timeline: adds `total` posts with a mention to the page's `main`, one every 20 ms. */
+export function keepPosting(total: number): void {
+  const main = document.querySelector('main') ?? document.body;
+  let added = 0;
+  const timer = setInterval(() => {
+    const post = document.createElement('article');
+    post.textContent = 'Another post about #MeToo';
+    main.append(post);
+    if (++added === total) clearInterval(timer);
+  }, 20);
+}
