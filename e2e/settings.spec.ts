@@ -265,6 +265,40 @@ test.describe('settings, popup and badge', () => {
     expect(title).toMatch(/1 mention/);
   });
 
+  test('the popup and the settings page fit a phone’s width (Firefox for Android shows them as pages)', async ({
+    page,
+    extensionContext,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/home');
+    await expectHighlights(page, ['#MeToo']);
+    const popup = await popupFor(page, extensionContext, extensionId, serviceWorker);
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    for (const shown of [popup.page, settings.page]) {
+      await shown.setViewportSize({ width: 360, height: 740 });
+      await expect
+        .poll(() => shown.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(360);
+    }
+    await expect(popup.mentions).toHaveCount(1);
+  });
+
+  test('a capture of the whole settings page shows the preview whole: the empty status line is not pinned over it', async ({
+    extensionContext,
+    extensionId,
+  }) => {
+    const settings = await SettingsPage.open(extensionContext, extensionId);
+    const status = settings.status;
+    // A full-length capture draws a sticky line at the first screen's bottom, across the preview.
+    await expect(status).toBeEmpty();
+    expect(await status.evaluate((line) => getComputedStyle(line).position)).toBe('static');
+    // A message still stays in sight at the bottom while it is shown.
+    await settings.option('Dark').check();
+    await expect(status).not.toBeEmpty();
+    expect(await status.evaluate((line) => getComputedStyle(line).position)).toBe('sticky');
+  });
+
   test('the manifest asks for the least it needs', async ({ serviceWorker }) => {
     const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect([...(manifest.permissions ?? [])].sort()).toEqual(

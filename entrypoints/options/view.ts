@@ -92,7 +92,7 @@ function previewSheets(): CSSStyleSheet[] {
   card.replaceSync(`${cardCss}\n${storyCss}`);
   const inPlace = new CSSStyleSheet();
   inPlace.replaceSync(
-    ':host { position: static !important; width: auto !important; height: auto !important; } .card { position: static; animation: none; } .arrow { display: none; } .body { max-height: none; }',
+    ':host { position: static !important; width: auto !important; height: auto !important; } .card { position: static; animation: none; } .arrow { display: none; } .body { max-height: none; overflow: visible; }',
   );
   return (cardSheets = [card, inPlace]);
 }
