@@ -1,10 +1,11 @@
 /**
  * A timer for what the reader waits on: the hover's dwell, the grace before the card closes. The
  * extension's own bulk work (reading a page, ranking its mentions for the highlight) yields with
- * `scheduler.yield()`, whose continuations run before ordinary timers: on a page of 100,000 mentions,
- * a 500 ms `setTimeout` fired 8–10 s late while the highlight was ranked again after a scroll. A
- * 'user-blocking' task runs before those continuations. Where the browser has no
- * `scheduler.postTask`, a plain `setTimeout` (there, yields are plain tasks too).
+ * `scheduler.yield()`, whose continuations the browser runs before ordinary timers; a
+ * 'user-blocking' task runs before them. (On a page of 100,000 mentions a 500 ms dwell was seen
+ * firing 8–10 s late after a scroll on a busy machine; most of that wait is the browser redrawing the
+ * page, which no priority shortens.) Where the browser has no `scheduler.postTask`, a plain
+ * `setTimeout` (there, yields are plain tasks too).
  */
 
 interface PostTask {
