@@ -181,7 +181,15 @@ export class CardController {
   }
 
   #onPointerMove(event: PointerEvent): void {
-    if (this.#view.holds(event)) return;
+    if (this.#view.holds(event)) {
+      // On the card now (the card's own pointerenter told the machine). A hit test still pending for
+      // a point crossed on the way, off both within the same frame, would report leaving the mention
+      // after the card was reached, and the card would close under the pointer once the grace ran
+      // out. And the pointer is on no mention: coming back to one is an enter again.
+      this.#dropPendingHitTest();
+      this.#hovered = null;
+      return;
+    }
     this.#lastPoint = {
       x: event.clientX,
       y: event.clientY,
@@ -197,6 +205,12 @@ export class CardController {
       this.#hoverSince = point.time;
       this.#updateHover(this.#hitTest(point.x, point.y));
     });
+  }
+
+  #dropPendingHitTest(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#lastPoint = null;
   }
 
   #hitTest(x: number, y: number): MentionRecord | null {

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MentionRecord, MentionStore } from '../mentions';
+import { mentionAtPoint } from '../scan/hit-test';
+import type { CardSurface } from './card-module';
+import { CardController } from './card-controller';
+
+// The hit test reads the page's layout, which happy-dom has none of: here it answers by x alone.
+vi.mock('../scan/hit-test', () => ({ mentionAtPoint: vi.fn(), mentionOfLink: vi.fn(() => null) }));
+
+const MENTION = { text: '#MeToo', tag: 'metoo', range: new Range() } as unknown as MentionRecord;
+const MENTION_END = 100;
+const CARD_START = 200;
+
+/** Frames run only when the test says so, so that two moves can fall within one frame. */
+let frames = new Map<number, FrameRequestCallback>();
+let nextFrame = 1;
+function runFrame(): void {
+  const due = [...frames.values()];
+  frames = new Map();
+  for (const callback of due) callback(performance.now());
+}
+
+function move(controller: CardController, x: number): void {
+  controller.replay(
+    new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType: 'mouse' }),
+  );
+}
+
+function setUp(): { controller: CardController; view: CardSurface } {
+  const view: CardSurface = {
+    host: null,
+    holds: (event) => event instanceof MouseEvent && event.clientX >= CARD_START,
+    show: vi.fn(() => Promise.resolve()),
+    hide: vi.fn(),
+    focusFirst: () => false,
+    focusEdge: () => null,
+    prepare: () => Promise.resolve(),
+  };
+  const controller = new CardController(document, {} as MentionStore, view, {
+    machine: () => ({ dwellMs: 500, trigger: 'hover' }),
+    theme: () => 'auto',
+    shadowRoots: () => [],
+  });
+  return { controller, view };
+}
+
+describe('the card controller', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.mocked(mentionAtPoint).mockImplementation((_doc, _store, x) =>
+      x < MENTION_END ? MENTION : null,
+    );
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      frames.set(nextFrame, callback);
+      return nextFrame++;
+    });
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+  });
+
+  afterEach(() => {
+    frames = new Map();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  function openByHover(controller: CardController): void {
+    move(controller, 50);
+    runFrame();
+    vi.advanceTimersByTime(600);
+    expect(controller.current.name).toBe('open');
+  }
+
+  it('keeps the card when the pointer crosses the gap and reaches it within one frame', () => {
+    const { controller, view } = setUp();
+    openByHover(controller);
+    // Off both (the gap), then on the card before the next frame's hit test.
+    move(controller, 150);
+    move(controller, 250);
+    controller.dispatch({ type: 'pointerEnterCard' });
+    runFrame();
+    vi.advanceTimersByTime(1_000);
+    expect(controller.current.name).toBe('open');
+    expect(view.hide).not.toHaveBeenCalled();
+  });
+
+  it('closes the card after the grace when the pointer stays in the gap', () => {
+    const { controller, view } = setUp();
+    openByHover(controller);
+    move(controller, 150);
+    runFrame();
+    vi.advanceTimersByTime(1_000);
+    expect(controller.current.name).toBe('idle');
+    expect(view.hide).toHaveBeenCalled();
+  });
+
+  it('counts a return from the card to the mention as entering it again', () => {
+    const { controller } = setUp();
+    openByHover(controller);
+    move(controller, 250);
+    controller.dispatch({ type: 'pointerEnterCard' });
+    controller.dispatch({ type: 'pointerLeaveCard' });
+    expect(controller.current.name).toBe('grace');
+    move(controller, 50);
+    runFrame();
+    expect(controller.current.name).toBe('open');
+    vi.advanceTimersByTime(1_000);
+    expect(controller.current.name).toBe('open');
+  });
+});
