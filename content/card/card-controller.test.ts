@@ -106,4 +106,20 @@ describe('the card controller', () => {
     vi.advanceTimersByTime(1_000);
     expect(controller.current.name).toBe('open');
   });
+
+  it('opens again on the mention once the pointer has left a card closed under it', () => {
+    const { controller } = setUp();
+    openByHover(controller);
+    move(controller, 250);
+    controller.dispatch({ type: 'pointerEnterCard' });
+    // The card's Close button: closed, and not reopened while the pointer stays.
+    controller.dispatch({ type: 'escape' });
+    expect(controller.current.name).toBe('closed');
+    move(controller, 150);
+    runFrame();
+    move(controller, 50);
+    runFrame();
+    vi.advanceTimersByTime(600);
+    expect(controller.current.name).toBe('open');
+  });
 });

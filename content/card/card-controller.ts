@@ -27,6 +27,8 @@ export class CardController {
   /** Cancels the pending dwell or grace timer. */
   #timer: (() => void) | null = null;
   #hovered: MentionRecord | null = null;
+  /** The pointer went on to the card from the hovered mention: coming back to it is an enter again. */
+  #onCard = false;
   #returnFocusTo: HTMLElement | null = null;
   #frame = 0;
   #movingFocus = false;
@@ -118,6 +120,7 @@ export class CardController {
     this.#cancelTimer();
     this.#state = { name: 'idle' };
     this.#hovered = null;
+    this.#onCard = false;
     this.#view.hide();
   }
 
@@ -185,9 +188,9 @@ export class CardController {
       // On the card now (the card's own pointerenter told the machine). A hit test still pending for
       // a point crossed on the way, off both within the same frame, would report leaving the mention
       // after the card was reached, and the card would close under the pointer once the grace ran
-      // out. And the pointer is on no mention: coming back to one is an enter again.
+      // out.
       this.#dropPendingHitTest();
-      this.#hovered = null;
+      this.#onCard = true;
       return;
     }
     this.#lastPoint = {
@@ -218,8 +221,11 @@ export class CardController {
   }
 
   #updateHover(record: MentionRecord | null): void {
-    if (record === this.#hovered) return;
-    if (this.#hovered) this.dispatch({ type: 'pointerLeaveMention' });
+    if (record === this.#hovered && !this.#onCard) return;
+    // Off the card, the pointer has left the mention it came from too (a card closed under the
+    // pointer, by its Close button or Escape, waits for that leave before the mention opens again).
+    if (this.#hovered || this.#onCard) this.dispatch({ type: 'pointerLeaveMention' });
+    this.#onCard = false;
     this.#hovered = record;
     if (record) this.dispatch({ type: 'pointerEnterMention', target: record });
   }
