@@ -63,6 +63,12 @@ describe('the card controller', () => {
     vi.useRealTimers();
   });
 
+  /** On the card: the pointer move, and the card's own pointerenter. */
+  function toCard(controller: CardController): void {
+    move(controller, 250);
+    controller.dispatch({ type: 'pointerEnterCard' });
+  }
+
   function openByHover(controller: CardController): void {
     move(controller, 50);
     runFrame();
@@ -75,8 +81,7 @@ describe('the card controller', () => {
     openByHover(controller);
     // Off both (the gap), then on the card before the next frame's hit test.
     move(controller, 150);
-    move(controller, 250);
-    controller.dispatch({ type: 'pointerEnterCard' });
+    toCard(controller);
     runFrame();
     vi.advanceTimersByTime(1_000);
     expect(controller.current.name).toBe('open');
@@ -96,8 +101,7 @@ describe('the card controller', () => {
   it('counts a return from the card to the mention as entering it again', () => {
     const { controller } = setUp();
     openByHover(controller);
-    move(controller, 250);
-    controller.dispatch({ type: 'pointerEnterCard' });
+    toCard(controller);
     controller.dispatch({ type: 'pointerLeaveCard' });
     expect(controller.current.name).toBe('grace');
     move(controller, 50);
@@ -110,8 +114,7 @@ describe('the card controller', () => {
   it('opens again on the mention once the pointer has left a card closed under it', () => {
     const { controller } = setUp();
     openByHover(controller);
-    move(controller, 250);
-    controller.dispatch({ type: 'pointerEnterCard' });
+    toCard(controller);
     // The card's Close button: closed, and not reopened while the pointer stays.
     controller.dispatch({ type: 'escape' });
     expect(controller.current.name).toBe('closed');

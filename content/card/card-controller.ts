@@ -22,13 +22,19 @@ export interface CardControllerOptions {
   shadowRoots: () => ShadowRoot[];
 }
 
+/** The pointer is on the card (see `#hovered`). */
+const ON_CARD = 'card';
+
 export class CardController {
   #state: CardState<MentionRecord> = { name: 'idle' };
   /** Cancels the pending dwell or grace timer. */
   #timer: (() => void) | null = null;
-  #hovered: MentionRecord | null = null;
-  /** The pointer went on to the card from the hovered mention: coming back to it is an enter again. */
-  #onCard = false;
+  /**
+   * What the pointer is over: a mention, the card, or neither. Leaving the card is leaving the mention
+   * it came from too: back on that mention is an enter again, and a card closed under the pointer (its
+   * Close button, Escape) sees the leave it waits for before the mention opens again.
+   */
+  #hovered: MentionRecord | typeof ON_CARD | null = null;
   #returnFocusTo: HTMLElement | null = null;
   #frame = 0;
   #movingFocus = false;
@@ -120,7 +126,6 @@ export class CardController {
     this.#cancelTimer();
     this.#state = { name: 'idle' };
     this.#hovered = null;
-    this.#onCard = false;
     this.#view.hide();
   }
 
@@ -190,7 +195,7 @@ export class CardController {
       // after the card was reached, and the card would close under the pointer once the grace ran
       // out.
       this.#dropPendingHitTest();
-      this.#onCard = true;
+      this.#hovered = ON_CARD;
       return;
     }
     this.#lastPoint = {
@@ -221,11 +226,8 @@ export class CardController {
   }
 
   #updateHover(record: MentionRecord | null): void {
-    if (record === this.#hovered && !this.#onCard) return;
-    // Off the card, the pointer has left the mention it came from too (a card closed under the
-    // pointer, by its Close button or Escape, waits for that leave before the mention opens again).
-    if (this.#hovered || this.#onCard) this.dispatch({ type: 'pointerLeaveMention' });
-    this.#onCard = false;
+    if (record === this.#hovered) return;
+    if (this.#hovered) this.dispatch({ type: 'pointerLeaveMention' });
     this.#hovered = record;
     if (record) this.dispatch({ type: 'pointerEnterMention', target: record });
   }
