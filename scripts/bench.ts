@@ -39,6 +39,15 @@ import { generateTimeline } from './bench/timeline.ts';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * `npm run bench -- --only=card,churn` measures only those groups (names as in bench-results.json)
+ * and keeps the file's other figures: for working on one measure. Without it, every measure runs.
+ */
+const ONLY: Set<string> | null = (() => {
+  const arg = process.argv.find((a) => a.startsWith('--only='));
+  return arg ? new Set(arg.slice('--only='.length).split(',').filter(Boolean)) : null;
+})();
+
 /** Writes the generated pages: each under a host the extension ignores and one where it runs. */
 function writePages(bench: Pick<Bench, 'timeline'>): void {
   const scroll = readFileSync(join(import.meta.dirname, 'bench', 'scroll-page.js'), 'utf8');
@@ -63,8 +72,10 @@ function writePages(bench: Pick<Bench, 'timeline'>): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log('• detect (Node)');
-  run(process.execPath, [join(import.meta.dirname, 'bench-detect.ts')]);
+  if (ONLY === null || ONLY.has('detect')) {
+    console.log('• detect (Node)');
+    run(process.execPath, [join(import.meta.dirname, 'bench-detect.ts')]);
+  }
   console.log('• building the extension and the page bundle');
   // Measured on the test build (its card is the readable `<metoo-context>`); sizes from the store build.
   run('npx', ['wxt', 'build']);
@@ -82,20 +93,27 @@ async function main(): Promise<void> {
   const context = await launchWithExtension(port);
   const bench: Bench = { context, ...pages };
   const results: Results = {};
+  const wanted = (name: string) => ONLY === null || ONLY.has(name);
   try {
-    results.scan = await measureScan(bench);
-    const append = await measureAppend(bench);
-    results.append = append.figures;
-    results.mainThread = await measureMainThread(bench);
-    results.card = await measureCard(append.live.tab);
-    results.memory = await measureMemory(bench, append.live);
-    await append.live.tab.close();
-    results.scan = { ...results.scan, ...(await measureLeastWork(bench)) };
-    results.churn = await measureChurn(bench);
-    results.load = await measureLoad(bench);
-    results.scroll = await measureScroll(bench);
-    Object.assign(results, await measurePopupAndCommand(bench));
-    results.size = await measureSize(bench);
+    if (wanted('scan')) results.scan = await measureScan(bench);
+    if (wanted('append') || wanted('card') || wanted('memory')) {
+      const append = await measureAppend(bench);
+      if (wanted('append')) results.append = append.figures;
+      if (wanted('mainThread')) results.mainThread = await measureMainThread(bench);
+      if (wanted('card')) results.card = await measureCard(append.live.tab, context);
+      if (wanted('memory')) results.memory = await measureMemory(bench, append.live);
+      await append.live.tab.close();
+    } else if (wanted('mainThread')) {
+      results.mainThread = await measureMainThread(bench);
+    }
+    if (wanted('scan')) results.scan = { ...results.scan, ...(await measureLeastWork(bench)) };
+    if (wanted('churn')) results.churn = await measureChurn(bench);
+    if (wanted('load')) results.load = await measureLoad(bench);
+    if (wanted('scroll')) results.scroll = await measureScroll(bench);
+    if (wanted('popup') || wanted('command')) {
+      Object.assign(results, await measurePopupAndCommand(bench));
+    }
+    if (wanted('size')) results.size = await measureSize(bench);
   } finally {
     await context.close();
     server.close();

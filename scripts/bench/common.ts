@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import * as probes from '../../test/probes.ts';
 import type { PostNode, Timeline } from './timeline.ts';
 
@@ -121,5 +121,19 @@ export function appendAndTime(page: Page, posts: PostNode[], expected: number): 
       });
     },
     { posts, expected },
+  );
+}
+
+/** The extension's service worker, which the bench uses to change settings and send messages. */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  const [worker] = context.serviceWorkers();
+  return worker ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+}
+
+/** Stores settings as the settings page does (defaults for what is left out). */
+export function useSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  return worker.evaluate(
+    (values) => chrome.storage.sync.set({ settings: { version: 1, ...values } }),
+    settings,
   );
 }

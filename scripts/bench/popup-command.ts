@@ -6,7 +6,7 @@
  * the worse of the two pages.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { type Bench, type Figures, round, settledCount } from './common.ts';
+import { type Bench, type Figures, round, serviceWorker, settledCount } from './common.ts';
 import { fmt, sampleUntilSettled, type Spread, withSpread } from './stats.ts';
 
 const LIST_TARGET = 50;
@@ -21,11 +21,6 @@ const PAGES = {
   Many: 'https://x.com/size/many.html',
   TextNode: 'https://x.com/size/text-10mb.html',
 } as const;
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  const [worker] = context.serviceWorkers();
-  return worker ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
-}
 
 function tabIdOf(worker: Worker, url: string): Promise<number> {
   return worker.evaluate(async (wanted) => {

@@ -12,7 +12,7 @@
  * figure with its spread says that honestly; a test that fails one run in three does not.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { type Bench, type Figures, highlightCount } from './common.ts';
+import { type Bench, type Figures, highlightCount, serviceWorker, useSettings } from './common.ts';
 import { fmt, spread, withSpread } from './stats.ts';
 import { MainThreadTrace } from './trace.ts';
 
@@ -22,18 +22,6 @@ const PAGES = {
   Many: { file: 'many.html', count: 100_000 },
   TextNode: { file: 'text-10mb.html', count: 10_000 },
 } as const;
-
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  const [worker] = context.serviceWorkers();
-  return worker ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
-}
-
-function useSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
-  return worker.evaluate(
-    (values) => chrome.storage.sync.set({ settings: { version: 1, ...values } }),
-    settings,
-  );
-}
 
 /** Waits until the badge's title gives this count: the whole page has been read. */
 async function waitForCount(worker: Worker, url: string, count: number): Promise<void> {
