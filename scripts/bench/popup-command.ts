@@ -5,7 +5,7 @@
  * clock runs until the content script's answer arrives, or the card joins the page. Each figure is
  * the worse of the two pages.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { type Bench, type Figures, round, serviceWorker, settledCount } from './common.ts';
 import { fmt, sampleUntilSettled, type Spread, withSpread } from './stats.ts';
 
