@@ -65,6 +65,26 @@ describe('the scanner under churn', () => {
     expect(store.size).toBe(3);
   });
 
+  it('takes no look at a block the first read found without a clue', async () => {
+    mount(POST);
+    const { scanner } = await scan();
+    // The text beside the timestamp: a look at the block (is there a clue?) reads it.
+    const beside = byId('t').parentElement?.nextSibling as Text;
+    const data = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data');
+    let looks = 0;
+    Object.defineProperty(beside, 'data', {
+      get() {
+        looks += 1;
+        return data?.get?.call(this) as string;
+      },
+    });
+    for (let minute = 6; minute < 10; minute++) {
+      textOf('t').data = `${minute}m`;
+      await settle(scanner);
+    }
+    expect(looks).toBe(0);
+  });
+
   it('sees a rewrite that makes a mention, and one that unmakes it', async () => {
     mount(POST);
     const { store, scanner } = await scan();
@@ -89,6 +109,17 @@ describe('the scanner under churn', () => {
     byId('b').textContent = '';
     await settle(scanner);
     expect(store.all().map((m) => m.text)).toEqual(['#MeToo', 'me too  movement']);
+  });
+
+  it('sees a clue that came after the first read, then the rewrite that completes it', async () => {
+    mount('<p><span id="a">x</span><span id="b">y</span></p>');
+    const { store, scanner } = await scan();
+    textOf('a').data = '#';
+    await settle(scanner);
+    expect(store.size).toBe(0);
+    textOf('b').data = 'MeToo';
+    await settle(scanner);
+    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
   });
 
   it('sees a rewrite next to a hashtag that frees it', async () => {

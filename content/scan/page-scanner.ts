@@ -127,6 +127,7 @@ export class PageScanner {
     const root = this.#doc?.body ?? this.#doc?.documentElement;
     if (this.#stopped || !root) return Promise.resolve();
     this.#pass = { blocks: new Set(), jobs: 1 };
+    this.#quiet.beginFullRead();
     this.#queue = [{ kind: 'subtree', root, pass: this.#pass }];
     this.#pendingBlocks.clear();
     return this.#schedule();
@@ -253,6 +254,7 @@ export class PageScanner {
         }
         this.stats.nodesVisited += reader.visited;
         this.#freshCost += reader.visited;
+        this.#quiet.met(reader.metBlocks());
         for (const root of reader.shadowRoots) this.#adoptShadowRoot(root, job.pass);
       }
       this.#releaseEarlier?.();
@@ -272,6 +274,8 @@ export class PageScanner {
     read(deadline: number): boolean;
     readonly visited: number;
     readonly shadowRoots: ShadowRoot[];
+    /** The blocks a full read's candidate search met; none for other reads. */
+    metBlocks(): readonly Block[];
   } {
     // A block's old mentions go when the job first reads it, so a block read in two runs keeps both.
     const seen = new Set<Block>();
@@ -295,9 +299,9 @@ export class PageScanner {
       if (job.kind === 'own') see(job.root as Block);
     };
     // A full read meets mostly text without mentions: it reads only the blocks that show a clue.
-    const reader: RunSource = job.pass
-      ? new SparseRunReader(job.root, this.#links, { onRestart })
-      : new TextRunReader(job.root, { ownOnly: job.kind === 'own', onRestart });
+    const sparse = job.pass ? new SparseRunReader(job.root, this.#links, { onRestart }) : null;
+    const reader: RunSource =
+      sparse ?? new TextRunReader(job.root, { ownOnly: job.kind === 'own', onRestart });
     const onRun = (run: TextRun) => {
       // The added element's own line belongs to the block around it, read by that block's own job.
       if (job.kind === 'nested' && !job.root.contains(run.block)) return;
@@ -311,6 +315,7 @@ export class PageScanner {
         return reader.visited;
       },
       shadowRoots: reader.shadowRoots,
+      metBlocks: () => sparse?.metBlocks() ?? [],
     };
   }
 
@@ -321,6 +326,7 @@ export class PageScanner {
     if (pass.jobs > 0) return;
     // The full read is over: blocks it did not meet have left the page or lost their mentions.
     this.#store.retainBlocks(pass.blocks);
+    this.#quiet.endFullRead();
     this.#pass = null;
   }
 

@@ -3,6 +3,11 @@
  * relative timestamps and like counts many times a second must cost next to nothing. A block that
  * holds no mention and shows no clue (clues.ts: no text node or link of its own does) holds no
  * mention after a change that brings no clue either, so nothing needs reading. Reading only.
+ *
+ * Most such blocks need no look at all: a full read's candidate search looks at every text node and
+ * link, so once it is over, a block it did not meet showed no clue, and can show none until a change
+ * that is not quiet (a clue's text, added nodes) has it read again. Only blocks met, read or touched
+ * since the full read began are judged one by one.
  */
 import { hasTextClue, type LinkClues } from './clues';
 import { isInline, type Block } from './text-model';
@@ -20,6 +25,12 @@ export class QuietBlocks {
   readonly #links: LinkClues;
   /** Blocks known to show no clue since they were last read or touched. */
   #clear = new WeakSet<Block>();
+  /** Whether a full read has ended, so that blocks it did not meet showed no clue. */
+  #covered = false;
+  /** Blocks the last full read's candidate search met: they may show a clue. */
+  #met = new WeakSet<Block>();
+  /** Blocks read or touched since the last full read began: what it learnt of them may be stale. */
+  #changed = new WeakSet<Block>();
 
   constructor(context: QuietContext, links: LinkClues) {
     this.#context = context;
@@ -35,6 +46,7 @@ export class QuietBlocks {
         return false;
       }
     }
+    if (this.#covered && !this.#met.has(block) && !this.#changed.has(block)) return true;
     if (this.#clear.has(block)) return true;
     if (showsClue(block, this.#links)) return false;
     this.#clear.add(block);
@@ -44,11 +56,24 @@ export class QuietBlocks {
   /** The block changed in a way not judged here, or was read: what was known of it may be stale. */
   forget(block: Block): void {
     this.#clear.delete(block);
+    this.#changed.add(block);
   }
 
-  /** Forgets every block: the page may have changed unobserved. */
-  reset(): void {
-    this.#clear = new WeakSet();
+  /** A full read begins: until it ends, every block is judged one by one. */
+  beginFullRead(): void {
+    this.#covered = false;
+    this.#met = new WeakSet();
+    this.#changed = new WeakSet();
+  }
+
+  /** Blocks a full read's candidate search met; they may show a clue. */
+  met(blocks: Iterable<Block>): void {
+    for (const block of blocks) this.#met.add(block);
+  }
+
+  /** The full read has ended: blocks it did not meet, nor read or touched since, show no clue. */
+  endFullRead(): void {
+    this.#covered = true;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   TextRunReader,
   unreadWithin,
   type ReaderOptions,
+  type Block,
   type RunSource,
   type TextRun,
 } from './text-model';
@@ -36,6 +37,11 @@ export class SparseRunReader implements RunSource {
 
   get shadowRoots(): ShadowRoot[] {
     return this.#search.shadowRoots;
+  }
+
+  /** The blocks the candidate search met (those that show a clue), so far. */
+  metBlocks(): readonly Block[] {
+    return this.#search.blocks;
   }
 
   get visited(): number {

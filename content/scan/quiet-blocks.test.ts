@@ -1,0 +1,75 @@
+/**
+ * When a text change needs no look at its block: after a full read, a block its candidate search did
+ * not meet is passed over at once; blocks met, read or touched since it began are looked at.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount } from '../../test/dom';
+import { LinkClues } from './clues';
+import { QuietBlocks } from './quiet-blocks';
+
+afterEach(() => document.body.replaceChildren());
+
+function quietBlocks(): QuietBlocks {
+  return new QuietBlocks({ hasBlock: () => false, reading: () => false }, new LinkClues('x.com'));
+}
+
+/**
+ * A block that shows a clue (a '#Me' its reader would join with a 'Too' after it): judged by a look,
+ * a change in it is never quiet. Given to QuietBlocks as if the full read had not met it, it shows
+ * whether the look was taken.
+ */
+function blockWithClue(): HTMLElement {
+  mount('<p id="p">#Me<b>Too</b> <time>5m</time></p>');
+  return document.getElementById('p') as HTMLElement;
+}
+
+describe('QuietBlocks', () => {
+  it('looks at a block while no full read has ended', () => {
+    const quiet = quietBlocks();
+    const block = blockWithClue();
+    expect(quiet.isQuiet(block, ['6m'])).toBe(false);
+    quiet.beginFullRead();
+    expect(quiet.isQuiet(block, ['6m'])).toBe(false);
+  });
+
+  it('after a full read, passes over a block it did not meet without a look', () => {
+    const quiet = quietBlocks();
+    const block = blockWithClue();
+    quiet.beginFullRead();
+    quiet.endFullRead();
+    // Unmet by the read, so it showed no clue then: the change is quiet, the block not looked at.
+    expect(quiet.isQuiet(block, ['6m'])).toBe(true);
+  });
+
+  it('looks at blocks the full read met, or that were read or touched since it began', () => {
+    const quiet = quietBlocks();
+    const met = blockWithClue();
+    quiet.beginFullRead();
+    quiet.met([met]);
+    quiet.endFullRead();
+    expect(quiet.isQuiet(met, ['6m'])).toBe(false);
+
+    const touched = document.createElement('div');
+    touched.append('#Me', document.createElement('b'), ' 5m');
+    document.body.append(touched);
+    quiet.forget(touched);
+    expect(quiet.isQuiet(touched, ['6m'])).toBe(false);
+  });
+
+  it('forgets the last full read when another begins', () => {
+    const quiet = quietBlocks();
+    const block = blockWithClue();
+    quiet.beginFullRead();
+    quiet.endFullRead();
+    quiet.beginFullRead();
+    expect(quiet.isQuiet(block, ['6m'])).toBe(false);
+  });
+
+  it('never passes over a change that brings a clue', () => {
+    const quiet = quietBlocks();
+    const block = blockWithClue();
+    quiet.beginFullRead();
+    quiet.endFullRead();
+    expect(quiet.isQuiet(block, ['#MeToo'])).toBe(false);
+  });
+});
