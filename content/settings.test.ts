@@ -147,6 +147,25 @@ describe('settings in storage', () => {
     expect(warn.mock.calls.length).toBeLessThanOrEqual(1);
   });
 
+  it('applies changes made together one after the other, none lost', async () => {
+    const sites = ['x', 'reddit', 'tiktok'];
+    await Promise.all(
+      sites.map((site) =>
+        updateSettings((current) => ({ ...current, sites: { ...current.sites, [site]: false } })),
+      ),
+    );
+    expect((await readSettings()).sites).toEqual({ x: false, reddit: false, tiktok: false });
+  });
+
+  it('goes on with the next change when one is refused', async () => {
+    const refused = updateSettings(() => {
+      throw new Error('no');
+    });
+    await expect(refused).rejects.toThrow('no');
+    await updateSettings((current) => ({ ...current, enabled: false }));
+    expect((await readSettings()).enabled).toBe(false);
+  });
+
   it('updates one field and tells watchers', async () => {
     const seen: boolean[] = [];
     const unwatch = watchSettings((settings) => seen.push(settings.enabled));

@@ -102,10 +102,21 @@ export async function writeSettings(settings: Settings): Promise<void> {
   if (stale.length > 0) await browser.storage.sync.remove(stale);
 }
 
-/** Applies a change to the stored settings and gives what was written. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await readSettings());
-  await writeSettings(next);
+/** The last change under way in this context: the next one starts from what it wrote. */
+let updating: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change to the stored settings and gives what was written. Changes made in one context
+ * run one at a time: two quick clicks would otherwise both read the same settings, and the second
+ * write would undo the first (or clean up the items the first had just split its sites into).
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = updating.then(async () => {
+    const settings = change(await readSettings());
+    await writeSettings(settings);
+    return settings;
+  });
+  updating = next.catch(() => undefined);
   return next;
 }
 
