@@ -23,6 +23,7 @@ import {
   type Settings,
 } from '../../content/settings';
 import { patch } from '../../ui/dom';
+import { latestAnswer } from '../../ui/latest-answer';
 import { renderPopup, type PopupActions, type PopupState, type Tab } from './view';
 
 /** The tab the popup speaks for: the active one, or `?tab=` (used by the end-to-end tests). */
@@ -40,7 +41,7 @@ export async function targetTab(search: string): Promise<Tab | null> {
  * The mentions the tab's top frame reports, as the badge counts them; where the extension does not run
  * there (a news page with an embedded post), those of the first frame that answers. Null: none runs.
  */
-function mentionsIn(tab: Tab | null) {
+async function mentionsIn(tab: Tab | null) {
   return tab ? askTopFrame(tab.id, { type: 'list-mentions' }) : null;
 }
 
@@ -104,7 +105,11 @@ export async function startPopup(doc: Document, root: HTMLElement, search: strin
     patch(root, renderPopup(doc, state, actions));
   };
   const say = (text: string) => render({ status: { text, seq: state.status.seq + 1 } });
-  const refresh = async () => render({ mentions: await mentionsIn(tab) });
+  // Asked on every count the tab reports: an older list that comes back late is not shown.
+  const refresh = latestAnswer(
+    () => mentionsIn(tab),
+    (mentions) => render({ mentions }),
+  );
   // A write storage refuses is said, and the switches show again what is stored.
   const save = (change: (current: Settings) => Settings, done: string) => {
     void updateSettings(change).then(
