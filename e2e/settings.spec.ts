@@ -140,6 +140,11 @@ test.describe('settings, popup and badge', () => {
     // The list came back without taking focus from the switch.
     await expect(site).toBeFocused();
     await site.uncheck();
+    // The switch is stored, the page lets go of its mentions, and the popup says so: in that order.
+    await expect
+      .poll(() => serviceWorker.evaluate(() => chrome.storage.sync.get('settings')))
+      .toMatchObject({ settings: { enabled: true, sites: { x: false } } });
+    await expect.poll(() => highlightedTexts(page)).toEqual([]);
     await expect(section).toContainText('MeToo Context is off here', { timeout: 3_000 });
     await expect(popup.mentions).toHaveCount(0);
     await popup.close();
