@@ -131,6 +131,18 @@ test.describe('the store build against its page', () => {
     expect(typeof attack.internalsRoot === 'object' ? attack.internalsRoot : null).toBeNull();
     expect(seen.text).toContain('Tarana Burke');
     expect(seen.text).not.toContain('FABRICATED');
+    // Each card comes in a new element: the page has defined the first one's name by now, so the
+    // next card comes under another name, its root as closed, its text as untouched.
+    const first = await cardElementFromPage(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardSeen(page, extensionContext)).toBeNull();
+    await page.mouse.move(5, 5);
+    const again = await hoverOpen(page, extensionContext);
+    const second = await cardElementFromPage(page);
+    expect(second?.name).not.toBe(first?.name);
+    expect(second?.shadowRoot).toBe(false);
+    expect(again.text).toContain('Tarana Burke');
+    expect(again.text).not.toContain('FABRICATED');
   });
 
   test('.click() and synthetic clicks on the card’s buttons do nothing; the user’s click does', async ({

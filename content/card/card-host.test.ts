@@ -41,6 +41,17 @@ describe('the card element', () => {
     expect(host.localName).toBe('other-element');
   });
 
+  it('takes again a name it defined for itself (each card comes in a new element)', () => {
+    const name = randomElementName();
+    const draws = [name, name, 'other-element'];
+    const draw = () => draws.shift() ?? randomElementName();
+    const first = createCardHost(document, STORE, draw);
+    const second = createCardHost(document, STORE, draw);
+    expect(first.host.localName).toBe(name);
+    expect(second.host.localName).toBe(name);
+    expect(second.host).not.toBe(first.host);
+  });
+
   it('in the test build: <metoo-context> with an open root', () => {
     const { host, shadow } = createCardHost(document, { name: TEST_CARD_ELEMENT, mode: 'open' });
     expect(host.localName).toBe('metoo-context');

@@ -57,16 +57,22 @@ export interface CardHost {
   shadow: ShadowRoot;
 }
 
+/** Names this script defined for itself. */
+const claimed = new Set<string>();
+
 /**
  * Where this world can define elements (Firefox content scripts may; Chromium's isolated worlds have
  * no registry), the name is taken for ourselves, so the page can't define it later either.
  */
 function claim(win: Window, name: string): 'ours' | 'unclaimed' | 'taken' {
+  // A name defined once stays defined: one we took is ours for the next card's element too.
+  if (claimed.has(name)) return 'ours';
   const registry = (win as { customElements?: CustomElementRegistry | null }).customElements;
   if (!registry || typeof registry.define !== 'function') return 'unclaimed';
   if (registry.get(name)) return 'taken';
   try {
     registry.define(name, class extends HTMLElement {});
+    claimed.add(name);
     return 'ours';
   } catch {
     return 'unclaimed'; // this world may not define elements; the check below still applies

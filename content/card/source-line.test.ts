@@ -44,4 +44,18 @@ describe('Copy citation', () => {
     offer?.click();
     expect(openArticle).toHaveBeenCalledOnce();
   });
+
+  it('copies through the document it is in, not the one it was built in', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
+    // The card is built in a document with no window (./card-view.ts), then joins the page.
+    const workshop = document.implementation.createHTMLDocument('');
+    const { button, status } = renderCopyCitation(workshop, article);
+    document.body.append(button, status);
+    button.click();
+    await vi.waitFor(() => expect(status.textContent).toBe('Copied'));
+    expect(writeText).toHaveBeenCalledOnce();
+    button.remove();
+    status.remove();
+  });
 });

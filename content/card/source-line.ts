@@ -84,7 +84,8 @@ export function renderCopyCitation(
   fallback.addEventListener('click', () => openArticle?.());
   button.addEventListener('click', () => {
     status.textContent = '';
-    void copyText(doc, citationText(article)).then((outcome) => {
+    // The document the button is in now: a card is built elsewhere and then joins the page.
+    void copyText(button.ownerDocument, citationText(article)).then((outcome) => {
       status.textContent =
         outcome === 'copied'
           ? t('card_copied')
