@@ -51,4 +51,27 @@ describe('countReport', () => {
     vi.advanceTimersByTime(COUNT_INTERVAL_MS * 4);
     expect(sent).toEqual([2]);
   });
+
+  it('says a page turned off and on again within the interval, though its count ends where it was', () => {
+    const sent: number[] = [];
+    const count = countReport((n) => sent.push(n));
+    count.report(4); // read on load
+    count.switched(0); // turned off at once
+    count.switched(0); // and on again: read anew
+    count.report(4);
+    vi.advanceTimersByTime(COUNT_INTERVAL_MS);
+    // The popup, which lists the page again on each count, hears that something changed.
+    expect(sent).toEqual([4, 4]);
+  });
+
+  it('says a page with no mention turned on or off', () => {
+    const sent: number[] = [];
+    const count = countReport((n) => sent.push(n));
+    count.report(0);
+    vi.advanceTimersByTime(COUNT_INTERVAL_MS);
+    count.switched(0);
+    vi.advanceTimersByTime(COUNT_INTERVAL_MS);
+    count.switched(0);
+    expect(sent).toEqual([0, 0, 0]);
+  });
 });

@@ -112,6 +112,7 @@ function pageScanner(
 export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime {
   let settings: Settings = defaultSettings();
   let running = false;
+  let ranBefore = false;
   let listening: AbortController | null = null;
   const shadowRoots: ShadowRoot[] = [];
   const highlight = new PageHighlight(settings.highlightStyle);
@@ -140,6 +141,9 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
       highlight.styleRoot(doc);
       listening = new AbortController();
       mentionUi.listen(listening.signal);
+      // Turned on again: said even if the read ends on the count last sent (the popup follows it).
+      if (ranBefore) count.switched(0);
+      ranBefore = true;
       scanner.start(doc).catch(() => {
         // The extension went away while the page was read; its teardown has it covered.
       });
@@ -152,7 +156,7 @@ export function createPageRuntime(ctx: PageContext, doc: Document): PageRuntime 
       scanner.stop();
       store.clear();
       highlight.remove();
-      count.report(0);
+      count.switched(0);
     },
   };
   return {
