@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listMentions, nearestMention, summarise, textAfter, textBefore } from './mention-summary';
+import {
+  listMentions,
+  mentionsInOrder,
+  nearestMention,
+  summarise,
+  textAfter,
+  textBefore,
+} from './mention-summary';
 import { MentionStore, type MentionRecord } from './mentions';
 import { PageScanner } from './scan/page-scanner';
 import { mount } from '../test/dom';
@@ -78,7 +85,7 @@ describe('summarise', () => {
       fc.asyncProperty(side, side, fc.boolean(), async (left, right, split) => {
         const mention = split ? '#<b>Me</b>Too' : '#MeToo';
         const store = await storeOf(`<p><i>${left} </i>${mention}<span> ${right}</span></p>`);
-        const [record] = store.all();
+        const [record] = mentionsInOrder(store);
         if (!record) throw new Error('no mention');
         const [before, after] = wholeBlockSides(record);
         const summary = summarise(record);
@@ -92,7 +99,7 @@ describe('summarise', () => {
   it('reads a bounded stretch of one long text node', async () => {
     const filler = 'lorem ipsum '.repeat(5_000);
     const store = await storeOf(`<p>${filler}#MeToo ${filler}</p>`);
-    const [record] = store.all();
+    const [record] = mentionsInOrder(store);
     if (!record) throw new Error('no mention');
     const before = textBefore(record.block, record.range.startContainer, record.range.startOffset);
     const after = textAfter(record.block, record.range.endContainer, record.range.endOffset);

@@ -4,7 +4,7 @@
  * mention start from the viewport's centre and look only at the mentions around it.
  */
 import type { MentionSummary } from './messages';
-import { documentOrder, type MentionRecord, type MentionStore } from './mentions';
+import type { MentionRecord, MentionStore } from './mentions';
 import { SLICE_MS, yieldToMain } from './scan/yield';
 
 /** How much text either side of a mention the popup shows, in characters. */
@@ -17,6 +17,21 @@ export const LIST_LIMIT = 300;
 const MEASURE_ALL_MAX = 500;
 /** How many mentions either side of the viewport's centre are measured for the nearest. */
 const NEAREST_NEIGHBOURS = 32;
+
+/** Orders two mentions as a reader meets them; ranges in different shadow trees compare by their nodes. */
+export function documentOrder(a: MentionRecord, b: MentionRecord): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+}
+
+/** Every shown mention (highlighted or held), in document order. */
+export function mentionsInOrder(store: MentionStore): MentionRecord[] {
+  return store.shownRecords().sort(documentOrder);
+}
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -118,7 +133,7 @@ export async function listMentions(
   limit = LIST_LIMIT,
 ): Promise<ListedMentions> {
   const total = store.size;
-  const records = total <= limit ? store.all() : aroundCentre(store, doc, win, limit);
+  const records = total <= limit ? mentionsInOrder(store) : aroundCentre(store, doc, win, limit);
   const summaries: MentionSummary[] = [];
   let deadline = performance.now() + SLICE_MS;
   for (const record of records) {

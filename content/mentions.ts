@@ -184,11 +184,6 @@ export class MentionStore {
     return this.#byNode.get(node) ?? [];
   }
 
-  /** Every shown mention (highlighted or held), in document order. */
-  all(): MentionRecord[] {
-    return this.shownRecords().sort(documentOrder);
-  }
-
   /** Every shown mention, highlighted or held, in no particular order: what the cap ranks. */
   shownRecords(): MentionRecord[] {
     const records: MentionRecord[] = [];
@@ -202,11 +197,6 @@ export class MentionStore {
   blockRecords(node: Node): MentionRecord[] {
     const records = this.#byBlock.get(node as Block);
     return records ? records.filter((record) => !this.#unseen.has(record)) : [];
-  }
-
-  /** Whether the cap holds a shown mention out of the highlight. */
-  isHeld(record: MentionRecord): boolean {
-    return this.#held.has(record);
   }
 
   /**
@@ -288,14 +278,4 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Orders two mentions as a reader meets them; ranges in different shadow trees compare by their nodes. */
-export function documentOrder(a: MentionRecord, b: MentionRecord): number {
-  try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-  } catch {
-    const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
-    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-  }
 }

@@ -6,7 +6,12 @@
 import type { PageContext } from '../page-context';
 import type { ArticleModel } from '../article';
 import type { MentionRecord } from '../mentions';
-import { listMentions, mentionInSelection, nearestMention } from '../mention-summary';
+import {
+  listMentions,
+  mentionInSelection,
+  mentionsInOrder,
+  nearestMention,
+} from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
 import { siteKey, updateSettings } from '../settings';
 import { CardController } from './card-controller';
@@ -83,7 +88,7 @@ export function createMentionUi(
       case 'nearest':
         return nearestMention(store, doc, win);
       case 'selection':
-        return mentionInSelection(store.all(), doc.getSelection());
+        return mentionInSelection(mentionsInOrder(store), doc.getSelection());
     }
   };
 

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mentionsInOrder } from '../mention-summary';
 import { MentionStore } from '../mentions';
 import { mount } from '../../test/dom';
 import { PageScanner } from './page-scanner';
@@ -34,8 +35,7 @@ async function settle(scanner: PageScanner): Promise<void> {
 function places(store: MentionStore): string[] {
   const nodes = [...document.body.querySelectorAll('*')].flatMap((e) => [...e.childNodes]);
   const id = (node: Node) => nodes.indexOf(node as ChildNode);
-  return store
-    .all()
+  return mentionsInOrder(store)
     .map(({ text, range: r }) => {
       return `${text}@${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
     })
@@ -90,13 +90,13 @@ describe('the scanner under churn', () => {
     const { store, scanner } = await scan();
     textOf('t').data = '#MoiAussi';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', '#MoiAussi']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo', '#MoiAussi']);
     textOf('t').data = '6m';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo']);
     byId('likes').textContent = 'the me too movement';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', 'me too movement']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo', 'me too movement']);
   });
 
   it('sees a rewrite that completes a mention begun in another text node', async () => {
@@ -105,10 +105,10 @@ describe('the scanner under churn', () => {
     expect(store.size).toBe(0);
     textOf('a').data = 'MeToo';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo']);
     byId('b').textContent = '';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo', 'me too  movement']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo', 'me too  movement']);
   });
 
   it('sees a clue that came after the first read, then the rewrite that completes it', async () => {
@@ -119,7 +119,7 @@ describe('the scanner under churn', () => {
     expect(store.size).toBe(0);
     textOf('b').data = 'MeToo';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo']);
   });
 
   it('sees a rewrite next to a hashtag that frees it', async () => {
@@ -128,7 +128,7 @@ describe('the scanner under churn', () => {
     expect(store.size).toBe(0);
     textOf('a').data = 'a ';
     await settle(scanner);
-    expect(store.all().map((m) => m.text)).toEqual(['#MeToo']);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo']);
   });
 });
 

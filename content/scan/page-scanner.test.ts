@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mentionsInOrder } from '../mention-summary';
 import { MentionStore } from '../mentions';
 import { mount } from '../../test/dom';
 import { PageScanner, type ScannerHooks } from './page-scanner';
@@ -35,7 +36,7 @@ async function settle(): Promise<void> {
   }
 }
 
-const texts = (store: MentionStore) => store.all().map((record) => record.text);
+const texts = (store: MentionStore) => mentionsInOrder(store).map((record) => record.text);
 
 function post(text: string): HTMLElement {
   const article = document.createElement('article');
@@ -73,8 +74,7 @@ describe('PageScanner: the first read', () => {
     scanner = new PageScanner(store, () => ({ translations: true, related: false }));
     await scanner.start(document);
     expect(
-      store
-        .all()
+      mentionsInOrder(store)
         .map((r) => r.text)
         .sort(),
     ).toEqual(['#MeToo', '#MoiAussi']);
