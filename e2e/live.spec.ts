@@ -95,6 +95,19 @@ test('React-style re-rendering: removed posts lose their ranges, re-created ones
   });
   await expectHighlights(page, times(3, '#MeToo'));
   expect(await rangesOnLiveText(page)).toEqual({ size: 3, stale: 0 });
+  // A post taken out, its hashtag edited away while it is out (the extension hears nothing of
+  // that), and put back: it shows no clue now, but held a mention, so it is read and the mention goes.
+  await page.evaluate(async () => {
+    const cell = document.querySelector('[data-index="6"]') as HTMLElement;
+    const next = cell.nextSibling;
+    const timeline = cell.parentNode as HTMLElement;
+    cell.remove();
+    await Promise.resolve(); // the removal's record goes out first
+    cell.querySelector('a')?.remove();
+    timeline.insertBefore(cell, next);
+  });
+  await expectHighlights(page, times(2, '#MeToo'));
+  expect(await rangesOnLiveText(page)).toEqual({ size: 2, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 

@@ -4,7 +4,7 @@
  * without judging each element in script. In slices; reading only.
  */
 import { hasTextClue, type LinkClues } from './clues';
-import { blockOf, unreadWithin, type Block } from './text-model';
+import { ancestorsWithin, blockOf, nextWithin, unreadWithin, type Block } from './text-model';
 
 /** How many nodes a walk takes between looks at the clock. */
 const CLOCK_EVERY = 256;
@@ -26,11 +26,7 @@ class ResumableWalk {
   }
 
   pause(): void {
-    this.#trail = [];
-    for (let node = this.#walker.currentNode.parentNode; node; node = node.parentNode) {
-      this.#trail.push(node);
-      if (node === this.#root) break;
-    }
+    this.#trail = ancestorsWithin(this.#walker.currentNode, this.#root);
   }
 
   /** The walker, ready to go on from where it paused. */
@@ -53,15 +49,6 @@ function linksUnder(root: Node): LinkList {
   if (root instanceof Element || root instanceof Document) return root.getElementsByTagName('a');
   // A shadow root has no live list of its own; its tree is small next to a page.
   return root instanceof DocumentFragment ? root.querySelectorAll('a') : [];
-}
-
-/** The node after `node` in tree order, without leaving `root`; null at the end. */
-function nextWithin(node: Node, root: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
-    if (at.nextSibling) return at.nextSibling;
-  }
-  return null;
 }
 
 export class CandidateSearch {
@@ -160,7 +147,7 @@ export class CandidateSearch {
 
   #readLink(link: Element): void {
     this.#linksRead.push(link);
-    if (link instanceof HTMLAnchorElement && this.#links.isClue(link)) this.#meetLink(link);
+    if (this.#links.isClue(link)) this.#meetLink(link);
   }
 
   #pause(): false {
@@ -181,7 +168,7 @@ export class CandidateSearch {
    * a TreeWalker per link is one more object on the page's DOM heap per link, and on a page of
    * 400,000 nodes an allocation there now and then pays for sweeping that heap (~100 ms, traced).
    */
-  #meetLink(link: HTMLAnchorElement): void {
+  #meetLink(link: Element): void {
     for (let node: Node | null = link.firstChild; node; node = nextWithin(node, link)) {
       if (node.nodeType === Node.TEXT_NODE) this.#meetTextOf(node);
     }

@@ -131,8 +131,9 @@ export class LinkClues {
     this.#shapes = new RegExp(patterns.length > 0 ? patterns.join('|') : '(?!)', 'i');
   }
 
-  /** Whether the link names a family tag by its URL: its text may then be a mention with no '#'. */
-  isClue(link: HTMLAnchorElement): boolean {
+  /** Whether an element is a link that names a family tag by its URL: its text may then be a mention with no '#'. */
+  isClue(link: Element | null | undefined): boolean {
+    if (!(link instanceof HTMLAnchorElement)) return false;
     const href = link.getAttribute('href');
     if (href === null) return false;
     if (!this.#shapes.test(href) && isSelfContained(href)) return false;

@@ -89,8 +89,9 @@ describe('PageScanner: mutation batches', () => {
     document.getElementById('timeline')?.append(post('new #MeToo post'));
     await settle();
     expect(texts(store)).toEqual(['#MeToo']);
-    // The cost follows the batch (one post of three nodes), not the page (3,000 nodes).
-    expect(scanner.stats.nodesVisited - before.nodesVisited).toBeLessThanOrEqual(5);
+    // The cost follows the batch (one post of three nodes, looked over, then read), not the page
+    // (3,000 nodes).
+    expect(scanner.stats.nodesVisited - before.nodesVisited).toBeLessThanOrEqual(6);
     expect(scanner.stats.runsRead - before.runsRead).toBe(1);
   });
 
@@ -104,6 +105,56 @@ describe('PageScanner: mutation batches', () => {
     for (let i = 0; i < 20; i++) thread.append(post(`reply ${i}`));
     await settle();
     expect(scanner.stats.nodesVisited - before).toBe(1 + 20 * 3);
+  });
+
+  it('passes over an added post that shows no clue: a look at its nodes, no read', async () => {
+    const { store, scanner, started } = start(timeline(10));
+    await started;
+    const before = { ...scanner.stats };
+    document.getElementById('timeline')?.append(post('a post with #hashtags but no mention'));
+    await settle();
+    expect(store.size).toBe(0);
+    expect(scanner.stats.runsRead - before.runsRead).toBe(0);
+    // Three nodes looked at (a read would visit them again).
+    expect(scanner.stats.nodesVisited - before.nodesVisited).toBe(3);
+  });
+
+  it('reads an added block whose only clue is the hashtag link around it', async () => {
+    const { store, started } = start('<p><a id="tag" href="/tags/MeToo"></a></p>');
+    await started;
+    const inner = document.createElement('div');
+    inner.textContent = 'MeToo';
+    document.getElementById('tag')?.append(inner);
+    await settle();
+    expect(texts(store)).toEqual(['MeToo']);
+  });
+
+  it('reads an added post holding a shadow tree, and observes the tree', async () => {
+    const { store, started } = start(timeline(2));
+    await started;
+    const article = post('no clue out here');
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append('inside #MeToo');
+    article.append(host);
+    document.getElementById('timeline')?.append(article);
+    await settle();
+    expect(texts(store)).toEqual(['#MeToo']);
+    host.shadowRoot?.append(' and #MoiAussi');
+    await settle();
+    expect(texts(store).sort()).toEqual(['#MeToo', '#MoiAussi']);
+  });
+
+  it('reads a block put back with other text, unseen while it was out', async () => {
+    const { store, started } = start('<main id="list"><p id="p">#MeToo</p><p>b</p></main>');
+    await started;
+    const p = document.getElementById('p') as HTMLElement;
+    p.remove();
+    // The batch of the removal goes out first: the page's observer sees no change made after it.
+    await Promise.resolve();
+    (p.firstChild as Text).data = 'no longer a mention';
+    document.getElementById('list')?.append(p);
+    await settle();
+    expect(store.size).toBe(0);
   });
 
   it('highlights a small batch at once; a full read of a large page waits for the next frame', async () => {

@@ -73,3 +73,20 @@ describe('QuietBlocks', () => {
     expect(quiet.isQuiet(block, ['#MeToo'])).toBe(false);
   });
 });
+
+describe('QuietBlocks: a look over an added subtree', () => {
+  it('passes over one with no clue, and reads one too large to look over unsliced', () => {
+    const quiet = quietBlocks();
+    mount('<article id="small"><p>five <b>minutes</b> ago</p></article>');
+    const small = document.getElementById('small') as HTMLElement;
+    expect(quiet.lookOver(small)).toEqual({ quiet: true, visited: 6 });
+
+    const large = document.createElement('section');
+    for (let i = 0; i < 300; i++) large.append(document.createElement('p'));
+    for (const p of large.children) p.append('no clue');
+    document.body.append(large);
+    const look = quiet.lookOver(large);
+    expect(look.quiet).toBe(false);
+    expect(look.visited).toBeLessThan(600);
+  });
+});

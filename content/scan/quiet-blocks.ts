@@ -10,7 +10,19 @@
  * since the full read began are judged one by one.
  */
 import { hasTextClue, type LinkClues } from './clues';
-import { isInline, type Block } from './text-model';
+import { isInline, nextWithin, type Block } from './text-model';
+
+/**
+ * An added subtree larger than this is read without a look first: the look is not sliced, the read
+ * is. A post is a few dozen nodes.
+ */
+const LOOK_OVER_NODES = 500;
+
+/** What a look over an added subtree found: whether it needs no read, and how many nodes it took. */
+export interface LookOver {
+  quiet: boolean;
+  visited: number;
+}
 
 /** What the scanner tells about the mentions it holds and the read it is doing. */
 export interface QuietContext {
@@ -53,6 +65,28 @@ export class QuietBlocks {
     return true;
   }
 
+  /**
+   * Whether a subtree added to the page can be passed over without a read: no text node or link in
+   * it shows a clue, as the full read's candidate search would judge them, nor a link around it; it
+   * holds no shadow tree (a read would adopt it) and no block whose mentions the store holds (a block
+   * the page took out and put back with other text). Its blocks are then as a full read leaves the
+   * blocks it did not meet: a later change in them that brings no clue is quiet.
+   */
+  lookOver(root: Node): LookOver {
+    let visited = 0;
+    let quiet = !this.#context.reading() && !linkAroundIsClue(root, this.#links);
+    for (let node: Node | null = quiet ? root : null; node && quiet; node = nextWithin(node, root))
+      quiet = ++visited <= LOOK_OVER_NODES && !this.#mayHoldMention(node);
+    return { quiet, visited };
+  }
+
+  #mayHoldMention(node: Node): boolean {
+    if (node instanceof Text) return hasTextClue(node.data);
+    if (!(node instanceof Element || node instanceof ShadowRoot)) return false;
+    if (this.#context.hasBlock(node)) return true;
+    return node instanceof Element && (node.shadowRoot !== null || this.#links.isClue(node));
+  }
+
   /** The block changed in a way not judged here, or was read: what was known of it may be stale. */
   forget(block: Block): void {
     this.#clear.delete(block);
@@ -79,9 +113,12 @@ export class QuietBlocks {
 
 /** Whether a block's own text shows a clue, as the full read's candidate search would judge it. */
 export function showsClue(block: Block, links: LinkClues): boolean {
-  const outer = block instanceof Element ? block.closest('a[href]') : null;
-  if (outer instanceof HTMLAnchorElement && links.isClue(outer)) return true;
-  return ownTextShowsClue(block, links);
+  return linkAroundIsClue(block, links) || ownTextShowsClue(block, links);
+}
+
+/** Whether the link around a node (or the node itself) names a family tag. */
+function linkAroundIsClue(node: Node, links: LinkClues): boolean {
+  return node instanceof Element && links.isClue(node.closest('a[href]'));
 }
 
 function ownTextShowsClue(parent: Node, links: LinkClues): boolean {
@@ -91,8 +128,7 @@ function ownTextShowsClue(parent: Node, links: LinkClues): boolean {
     } else if (child instanceof Element && isInline(child)) {
       // A shadow tree inside the line is left to a real read, which also observes it.
       if (child.shadowRoot) return true;
-      if (child instanceof HTMLAnchorElement && child.hasAttribute('href') && links.isClue(child))
-        return true;
+      if (links.isClue(child)) return true;
       if (ownTextShowsClue(child, links)) return true;
     }
   }

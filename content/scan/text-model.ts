@@ -234,7 +234,7 @@ export class TextRunReader implements RunSource {
         descend = false; // comments, processing instructions
       }
       this.visited += 1;
-      this.#node = this.#next(node, descend);
+      this.#node = nextWithin(node, this.#root, descend);
       if ((++steps & 255) === 0 && performance.now() > deadline) break;
     }
     if (this.#node) this.#trail = ancestorsWithin(this.#node, this.#root);
@@ -360,20 +360,22 @@ export class TextRunReader implements RunSource {
     for (const node of chain) this.#memo.links.set(node, link ?? null);
     return link ?? null;
   }
-
-  /** The next node in document order within the root, skipping a subtree where `descend` is false. */
-  #next(node: Node, descend: boolean): Node | null {
-    if (descend && node.firstChild) return node.firstChild;
-    let current: Node | null = node;
-    while (current && current !== this.#root) {
-      if (current.nextSibling) return current.nextSibling;
-      current = current.parentNode;
-    }
-    return null;
-  }
 }
 
-function ancestorsWithin(node: Node, root: Node): Node[] {
+/**
+ * The node after `node` in tree order, without leaving `root`; null at the end. With `descend`
+ * false, the node's own subtree is passed over.
+ */
+export function nextWithin(node: Node, root: Node, descend = true): Node | null {
+  if (descend && node.firstChild) return node.firstChild;
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
+    if (at.nextSibling) return at.nextSibling;
+  }
+  return null;
+}
+
+/** The ancestors of a node up to the root, nearest first: where to go back to if the node leaves. */
+export function ancestorsWithin(node: Node, root: Node): Node[] {
   const trail: Node[] = [];
   for (let current = node.parentNode; current; current = current.parentNode) {
     trail.push(current);
