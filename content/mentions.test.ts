@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsInOrder } from './mention-summary';
 import { MentionStore, type MentionRecord } from './mentions';
-import { kthSmallest, nearest } from './scan/cap';
+import { ViewportCap, kthSmallest, nearest } from './scan/cap';
 
 function records(count: number): MentionRecord[] {
   const block = document.createElement('p');
@@ -106,5 +106,34 @@ describe('the cap: choosing the nearest', () => {
     expect(reach).toBe(10);
     const tie = nearest(items, Float64Array.from([1, 1, 1, 1, 1]), 2);
     expect([...tie.chosen]).toEqual(['a', 'b']);
+  });
+});
+
+describe('ViewportCap: the page’s scrolling', () => {
+  it('follows scroll events only while the store holds mentions out of the highlight', () => {
+    const store = new MentionStore(new Set(), 1);
+    const cap = new ViewportCap(store, window);
+    const controller = new AbortController();
+    cap.listen(controller.signal);
+    // A page under the limit: its scrolling costs the extension nothing.
+    expect(cap.followsScroll).toBe(false);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const all = records(2);
+    host.append((all[0] as MentionRecord).block);
+    for (const record of all) store.add(record);
+    expect(store.heldCount).toBe(1);
+    expect(cap.followsScroll).toBe(true);
+    host.remove();
+    store.prune();
+    expect(store.heldCount).toBe(0);
+    // The next scroll event finds nothing held, and the cap stops listening.
+    window.dispatchEvent(new Event('scroll'));
+    expect(cap.followsScroll).toBe(false);
+    store.add(records(2)[0] as MentionRecord);
+    store.add(records(2)[1] as MentionRecord);
+    expect(cap.followsScroll).toBe(true);
+    controller.abort();
+    expect(cap.followsScroll).toBe(false);
   });
 });

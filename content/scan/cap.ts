@@ -103,6 +103,12 @@ export class ViewportCap {
   /** How far the page and its scrollers have moved since the last rank, and where each was last seen. */
   #moved = 0;
   #scrolls = new Map<EventTarget, { x: number; y: number }>();
+  /**
+   * Scrolling is followed only while a mention is held: a listener in the extension costs each
+   * scroll event of the page a call across, 60 a second while a timeline scrolls.
+   */
+  readonly #scrolled = (event: Event) => this.#onScroll(event);
+  #following = false;
 
   constructor(store: MentionStore, win: Window) {
     this.#store = store;
@@ -110,17 +116,34 @@ export class ViewportCap {
     store.onHold = () => this.#onHold();
   }
 
-  /** Follows the page's scrolling and size until the signal aborts. */
+  /** Follows the page's size, and its scrolling while mentions are held, until the signal aborts. */
   listen(signal: AbortSignal): void {
     this.#stopped = false;
-    const options = { capture: true, passive: true, signal };
-    this.#win.addEventListener('scroll', (event) => this.#onScroll(event), options);
-    this.#win.addEventListener('resize', () => this.schedule(), options);
+    this.#win.addEventListener('resize', () => this.schedule(), {
+      capture: true,
+      passive: true,
+      signal,
+    });
     signal.addEventListener('abort', () => this.stop());
     if (this.#store.heldCount > 0) this.schedule();
+    this.#followScroll(this.#store.heldCount > 0);
+  }
+
+  /** Whether the cap is following the page's scroll events: only while mentions are held. */
+  get followsScroll(): boolean {
+    return this.#following;
+  }
+
+  #followScroll(on: boolean): void {
+    if (on === this.#following || (on && this.#stopped)) return;
+    this.#following = on;
+    const options = { capture: true, passive: true };
+    if (on) this.#win.addEventListener('scroll', this.#scrolled, options);
+    else this.#win.removeEventListener('scroll', this.#scrolled, options);
   }
 
   stop(): void {
+    this.#followScroll(false);
     this.#stopped = true;
     this.#generation += 1;
     if (this.#timer !== null) clearTimeout(this.#timer);
@@ -146,6 +169,7 @@ export class ViewportCap {
   /** Each measuring of 100,000 mentions leaves 100,000 boxes to collect: one rank per pause in the reading. */
   #onHold(): void {
     if (this.#stopped) return;
+    this.#followScroll(true);
     const now = performance.now();
     this.#heldSince ??= now;
     if (this.#ranking || now - this.#heldSince >= HOLD_WAIT_MS) {
@@ -160,7 +184,10 @@ export class ViewportCap {
   }
 
   #onScroll(event: Event): void {
-    if (this.#store.heldCount === 0) return;
+    if (this.#store.heldCount === 0) {
+      this.#followScroll(false);
+      return;
+    }
     const target = event.target;
     const at = scrollOffsets(target, this.#win);
     if (!target || !at) return;
@@ -196,6 +223,7 @@ export class ViewportCap {
       const distances = Float64Array.from(boxes, (box) => distanceToViewport(box, viewport));
       const { chosen, reach } = nearest(records, distances, this.#store.limit);
       this.#store.highlightOnly(chosen);
+      this.#followScroll(this.#store.heldCount > 0);
       this.#reach = reach;
       this.#moved = 0;
       this.#scrolls = new Map([[this.#win.document, { x: viewport.left, y: viewport.top }]]);
