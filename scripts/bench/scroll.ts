@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { type Bench, type Figures, highlightCount, round } from './common.ts';
 import { observeLongTasks } from './main-thread.ts';
 import { startProfile, stopProfile } from './profile.ts';
-import { fmt, sampleUntilSettled, withSpread } from './stats.ts';
+import { fmt, sampleUntilSettled, spread, withSpread } from './stats.ts';
 
 const SECONDS = 10;
 const TARGET = 0.05;
@@ -45,6 +45,8 @@ export async function measureScroll(bench: Bench): Promise<Figures> {
   const withExtension: Scrolled[] = [];
   const withoutExtension: Scrolled[] = [];
   let pageMs = 0;
+  /** The extension's own main-thread time, second by second: the share's numerator on its own. */
+  const extensionMs: number[] = [];
   const shares = await sampleUntilSettled(
     'scroll.extensionShare',
     async () => {
@@ -55,6 +57,7 @@ export async function measureScroll(bench: Bench): Promise<Figures> {
       if ((await highlightCount(tab)) === 0) throw new Error('the feed showed no mention');
       await tab.close();
       pageMs += profile.pageMs;
+      extensionMs.push(...profile.extension.slice(0, SECONDS));
       const without = await openFeed(bench, 'bench.test');
       withoutExtension.push(await scrollFeed(without));
       await without.close();
@@ -69,11 +72,12 @@ export async function measureScroll(bench: Bench): Promise<Figures> {
   // Fewer long tasks with the extension than without is the page's noise: none added.
   const added = Math.max(0, tasks(withExtension) - tasks(withoutExtension));
   console.log(
-    `  share ${fmt(shares, 3)}; long tasks ${tasks(withExtension)} with, ${tasks(withoutExtension)} without; ` +
+    `  share ${fmt(shares, 3)}; extension ${fmt(spread(extensionMs))} ms/s; long tasks ${tasks(withExtension)} with, ${tasks(withoutExtension)} without; ` +
       `${withExtension[0]?.recycled ?? 0} posts recycled per run`,
   );
   return {
     ...withSpread('extensionShare', shares, 3),
+    ...withSpread('extensionMsPerS', spread(extensionMs)),
     longTasksAdded: added,
     longTasksWith: tasks(withExtension),
     longTasksWithout: tasks(withoutExtension),
