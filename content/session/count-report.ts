@@ -1,7 +1,8 @@
 /**
  * The page's mention count as the badge and the popup hear it: sent only when it changed, at most
- * once per quarter second (a virtualized timeline changes it with every post it recycles, and each
- * message wakes the service worker for three `action` calls), the latest count always arriving last.
+ * once a second (a virtualized timeline changes it with every post it recycles; each message costs
+ * the page's main thread 1–2 ms to send and wakes the service worker for three `action` calls), the
+ * latest count always arriving last. A single change is sent at once.
  * The popup also lists the page again on each count it hears, so a page turned off or on is always
  * heard of, even when its count ends where it was.
  */
@@ -15,7 +16,7 @@ export interface CountReport {
 }
 
 /** The least time between two counts sent. */
-export const COUNT_INTERVAL_MS = 250;
+export const COUNT_INTERVAL_MS = 1000;
 
 export function countReport(send: (count: number) => void): CountReport {
   let sent = -1;
