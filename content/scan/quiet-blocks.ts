@@ -8,6 +8,9 @@
  * link, so once it is over, a block it did not meet showed no clue, and can show none until a change
  * that is not quiet (a clue's text, added nodes) has it read again. Only blocks met, read or touched
  * since the full read began are judged one by one.
+ *
+ * The same holds for whole subtrees the page adds (a virtualized timeline recycling its posts): one
+ * whose text nodes and links show no clue is passed over after a look (`lookOver`), not read.
  */
 import { hasTextClue, type LinkClues } from './clues';
 import { isInline, nextWithin, type Block } from './text-model';
