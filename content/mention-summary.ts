@@ -19,7 +19,7 @@ const MEASURE_ALL_MAX = 500;
 const NEAREST_NEIGHBOURS = 32;
 
 /** Orders two mentions as a reader meets them; ranges in different shadow trees compare by their nodes. */
-export function documentOrder(a: MentionRecord, b: MentionRecord): number {
+function documentOrder(a: MentionRecord, b: MentionRecord): number {
   try {
     return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
   } catch {

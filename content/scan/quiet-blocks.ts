@@ -77,17 +77,16 @@ export class QuietBlocks {
    */
   lookOver(root: Node): LookOver {
     let visited = 0;
-    let quiet = !this.#context.reading() && !linkAroundIsClue(root, this.#links);
+    let quiet = !this.#context.reading();
     for (let node: Node | null = quiet ? root : null; node && quiet; node = nextWithin(node, root))
       quiet = ++visited <= LOOK_OVER_NODES && !this.#mayHoldMention(node);
-    return { quiet, visited };
+    // The link around it last: most subtrees that are not quiet have shown it by now.
+    return { quiet: quiet && !linkAroundIsClue(root, this.#links), visited };
   }
 
   #mayHoldMention(node: Node): boolean {
-    if (node instanceof Text) return hasTextClue(node.data);
-    if (!(node instanceof Element || node instanceof ShadowRoot)) return false;
-    if (this.#context.hasBlock(node)) return true;
-    return node instanceof Element && (node.shadowRoot !== null || this.#links.isClue(node));
+    if (showsClueItself(node, this.#links)) return true;
+    return (node instanceof Element || node instanceof ShadowRoot) && this.#context.hasBlock(node);
   }
 
   /** The block changed in a way not judged here, or was read: what was known of it may be stale. */
@@ -124,16 +123,20 @@ function linkAroundIsClue(node: Node, links: LinkClues): boolean {
   return node instanceof Element && links.isClue(node.closest('a[href]'));
 }
 
+/**
+ * Whether a node shows a clue of its own: a text node's text, a family hashtag link, or a shadow
+ * tree (left to a real read, which also observes it).
+ */
+function showsClueItself(node: Node, links: LinkClues): boolean {
+  if (node instanceof Text) return hasTextClue(node.data);
+  return node instanceof Element && (node.shadowRoot !== null || links.isClue(node));
+}
+
 function ownTextShowsClue(parent: Node, links: LinkClues): boolean {
   for (let child = parent.firstChild; child; child = child.nextSibling) {
-    if (child instanceof Text) {
-      if (hasTextClue(child.data)) return true;
-    } else if (child instanceof Element && isInline(child)) {
-      // A shadow tree inside the line is left to a real read, which also observes it.
-      if (child.shadowRoot) return true;
-      if (links.isClue(child)) return true;
-      if (ownTextShowsClue(child, links)) return true;
-    }
+    if (child instanceof Element && !isInline(child)) continue; // a block of its own
+    if (showsClueItself(child, links)) return true;
+    if (child instanceof Element && ownTextShowsClue(child, links)) return true;
   }
   return false;
 }

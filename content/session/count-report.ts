@@ -2,9 +2,9 @@
  * The page's mention count as the badge and the popup hear it: sent only when it changed, at most
  * once a second (a virtualized timeline changes it with every post it recycles; each message costs
  * the page's main thread 1–2 ms to send and wakes the service worker for three `action` calls), the
- * latest count always arriving last. A single change is sent at once.
- * The popup also lists the page again on each count it hears, so a page turned off or on is always
- * heard of, even when its count ends where it was.
+ * latest count always arriving last. A single change is sent at once. The popup also lists the
+ * page again on each count it hears, so a page turned off or on is always heard of, even when its
+ * count ends where it was.
  */
 export interface CountReport {
   /** Sends the count if it differs from the last one sent: at once, or at the end of the quiet period. */
