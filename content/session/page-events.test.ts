@@ -20,7 +20,9 @@ function fakeContext(signal: AbortSignal): PageContext {
   } as unknown as PageContext;
 }
 
-function start() {
+/** `frames`: how many frames the page holds, as `window.length` says (happy-dom has no frames). */
+function start(frames = 1) {
+  Object.defineProperty(window, 'length', { value: frames, configurable: true });
   const stop = new AbortController();
   const told: ToBackground[] = [];
   useBackgroundDoor((message) => {
@@ -28,8 +30,6 @@ function start() {
     return Promise.resolve();
   });
   const page = { running: true, reportCount: vi.fn(), keepHighlight: vi.fn() };
-  // A page with a frame: Escape there may be meant for a card the frame shows.
-  document.body.append(document.createElement('frame'));
   followPageEvents(fakeContext(stop.signal), document, page as unknown as PageRuntime);
   return { told, page, stop: () => stop.abort() };
 }
@@ -54,7 +54,7 @@ describe('followPageEvents', () => {
   afterEach(() => {
     stop();
     useBackgroundDoor();
-    document.body.replaceChildren();
+    Reflect.deleteProperty(window, 'length');
   });
 
   it('relays the reader’s Escape to other frames, at most once in a while, and never the page’s', () => {
@@ -68,6 +68,13 @@ describe('followPageEvents', () => {
     expect(session.told).toEqual([{ type: 'escape' }]);
     document.dispatchEvent(escape(1000 + ESCAPE_RELAY_MS, true));
     expect(session.told).toEqual([{ type: 'escape' }, { type: 'escape' }]);
+  });
+
+  it('keeps Escape to itself in a page with no frame, where no other frame shows a card', () => {
+    const session = start(0);
+    stop = session.stop;
+    document.dispatchEvent(escape(1000, true));
+    expect(session.told).toEqual([]);
   });
 
   it('says the count again when the page comes back from the back/forward cache', () => {

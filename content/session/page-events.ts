@@ -20,7 +20,8 @@ export function followPageEvents(ctx: PageContext, doc: Document, page: PageRunt
     'keydown',
     (event) => {
       if (event.key !== 'Escape' || !event.isTrusted || !page.running) return;
-      if (window === window.top && !doc.querySelector('iframe, frame')) return;
+      // `length`: the frames in this page, shadow trees' included, counted without a walk of the page.
+      if (window === window.top && window.length === 0) return;
       if (event.timeStamp - relayed < ESCAPE_RELAY_MS || ctx.isInvalid) return;
       relayed = event.timeStamp;
       tellBackground({ type: 'escape' });
