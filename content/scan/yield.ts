@@ -38,8 +38,6 @@ export function afterNextFrame(): Promise<void> {
       resolve();
     };
     const timer = setTimeout(settle, FRAME_TIMEOUT_MS);
-    if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => void yieldToMain().then(settle));
-    }
+    requestAnimationFrame(() => void yieldToMain().then(settle));
   });
 }
