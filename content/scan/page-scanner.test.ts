@@ -36,6 +36,20 @@ async function settle(): Promise<void> {
   }
 }
 
+/** Lets `count` of the scanner's own turns pass (they come by MessageChannel, not by a timer). */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+}
+
 const texts = (store: MentionStore) => mentionsInOrder(store).map((record) => record.text);
 
 function post(text: string): HTMLElement {
@@ -93,6 +107,32 @@ describe('PageScanner: mutation batches', () => {
     // (3,000 nodes).
     expect(scanner.stats.nodesVisited - before.nodesVisited).toBeLessThanOrEqual(6);
     expect(scanner.stats.runsRead - before.runsRead).toBe(1);
+  });
+
+  it('reads changes in quick succession together, and a change after a pause at once', async () => {
+    // The page's clock is faked; the scanner's own turns (a MessageChannel) still come at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { store, scanner, started } = start(timeline(10));
+      await started;
+      const feed = document.getElementById('timeline');
+      feed?.append(post('first #MeToo'));
+      // The first read has just ended: this change waits for the gap after it, with any others.
+      await turns(5);
+      expect(texts(store)).toEqual([]);
+      feed?.append(post('second #MoiAussi'));
+      await vi.advanceTimersByTimeAsync(100);
+      await scanner.idle();
+      expect(texts(store)).toEqual(['#MeToo', '#MoiAussi']);
+      const before = scanner.stats.jobs;
+      vi.advanceTimersByTime(1000);
+      feed?.append(post('third #YoTambién'));
+      await turns(5);
+      expect(texts(store)).toEqual(['#MeToo', '#MoiAussi', '#YoTambién']);
+      expect(scanner.stats.jobs - before).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads an added subtree once, not once per added descendant', async () => {

@@ -34,6 +34,13 @@ const RECHECK_INTERVAL_MS = 150;
  * frame that first shows them. Larger reads wait for the page's next frame, when style is fresh.
  */
 const REVEAL_AT_ONCE_NODES = 2000;
+/**
+ * A page that keeps changing (a timeline scrolling by, a post a frame) has its changes read together,
+ * one batch at most this often: what each batch costs beyond its reads (the task, the check of
+ * removed posts, the count) is paid a few times a second, not every frame. A change after a pause is
+ * read at once.
+ */
+const BATCH_GAP_MS = 100;
 
 /**
  * What a job reads: `subtree`, a block or shadow root and everything in it; `own`, a block's own
@@ -90,6 +97,8 @@ export class PageScanner {
   /** The page restyled itself: mentions kept aside as hidden may be shown now. */
   #recheck = false;
   #lastRecheck = Number.NEGATIVE_INFINITY;
+  /** When the next batch of work may start: BATCH_GAP_MS after the last one ended. */
+  #nextBatchAt = 0;
   /** Drops the mentions the job in progress took out and has not found again. */
   #releaseEarlier: (() => void) | null = null;
   #stopped = true;
@@ -215,6 +224,7 @@ export class PageScanner {
   #schedule(): Promise<void> {
     if (!this.#draining) {
       const draining = this.#drain().finally(() => {
+        this.#nextBatchAt = performance.now() + BATCH_GAP_MS;
         if (this.#draining === draining) this.#draining = null;
       });
       this.#draining = draining;
@@ -226,7 +236,8 @@ export class PageScanner {
     const generation = this.#generation;
     const current = () => generation === this.#generation;
     // In a task of our own: the page's task that made the change ends without our work in it.
-    await yieldToMain();
+    const gap = this.#nextBatchAt - performance.now();
+    await (gap > 0 ? new Promise((r) => setTimeout(r, gap)) : yieldToMain());
     if (!current()) return;
     let deadline = performance.now() + SLICE_MS;
     while (current()) {
