@@ -5,6 +5,13 @@ import { mount } from '../../test/dom';
 import { PageScanner, type ScannerHooks } from './page-scanner';
 import type { TagOptions } from './run-mentions';
 import { SLICE_MS } from './yield';
+import { sortMutations } from './mutation-sorter';
+
+// The real sorter, watched: how often the scanner sorts records, and how many at a time.
+vi.mock('./mutation-sorter', async (actual) => {
+  const real = await actual<typeof import('./mutation-sorter')>();
+  return { ...real, sortMutations: vi.fn(real.sortMutations) };
+});
 
 let scanner: PageScanner | null = null;
 afterEach(() => scanner?.stop());
@@ -130,6 +137,31 @@ describe('PageScanner: mutation batches', () => {
       await turns(5);
       expect(texts(store)).toEqual(['#MeToo', '#MoiAussi', '#YoTambién']);
       expect(scanner.stats.jobs - before).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sorts the records that come while a batch waits once, with that batch', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { store, scanner, started } = start(timeline(10));
+      await started;
+      const sorts = vi.mocked(sortMutations);
+      sorts.mockClear();
+      const feed = document.getElementById('timeline');
+      // Six frames' changes: the first is sorted at once and starts a batch, which waits for the gap
+      // after the first read; the five others wait with it.
+      for (let i = 0; i < 6; i++) {
+        feed?.append(post(`post ${i} #MeToo`));
+        await turns(1);
+      }
+      expect(sorts).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(100);
+      await scanner.idle();
+      expect(sorts).toHaveBeenCalledTimes(2);
+      expect([...(sorts.mock.calls[1]?.[0] ?? [])]).toHaveLength(5);
+      expect(store.size).toBe(6);
     } finally {
       vi.useRealTimers();
     }
@@ -370,6 +402,39 @@ describe('PageScanner: slices', () => {
       expect(yieldSpy.mock.calls.length).toBeGreaterThan(10);
       // No slice runs much past its budget (SLICE_MS is 8 clock reads here).
       expect(Math.max(...slices.slice(1))).toBeLessThanOrEqual(SLICE_MS + 8);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('PageScanner: changes during a read', () => {
+  it('reads again a block edited between the slices of a read that had already read it', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    let edited = false;
+    vi.stubGlobal('scheduler', {
+      yield: () => {
+        // The page's turn, in the middle of the first read: it edits the first post, read by now.
+        if (!edited) {
+          edited = true;
+          const first = document.querySelector('p')?.firstChild;
+          if (first instanceof Text) first.data = 'post 0, edited';
+        }
+        return Promise.resolve();
+      },
+    });
+    try {
+      const posts = Array.from(
+        { length: 300 },
+        (_, i) => `<article><p>post ${i} #MeToo</p></article>`,
+      );
+      const { store, started } = start(`<main>${posts.join('')}</main>`);
+      await started;
+      await settle();
+      expect(edited).toBe(true);
+      expect(store.size).toBe(299);
+      expect(mentionsInOrder(store)[0]?.block.textContent).toBe('post 1 #MeToo');
     } finally {
       vi.unstubAllGlobals();
     }

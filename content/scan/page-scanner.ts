@@ -86,8 +86,10 @@ export class PageScanner {
   readonly #observers = new Map<ObservedRoot, MutationObserver>();
   #queue: Job[] = [];
   #pendingBlocks = new Set<Block>();
-  #removed: Node[] = [];
-  #concealed: Element[] = [];
+  /** Records that came while a batch of work was on its way: it sorts them when it gets to them. */
+  readonly #held: MutationRecord[][] = [];
+  readonly #removed: Node[] = [];
+  readonly #concealed: Element[] = [];
   #pass: Pass | null = null;
   #draining: Promise<void> | null = null;
   /** Mentions just read, kept aside until a check after the next frame says they are shown. */
@@ -155,8 +157,9 @@ export class PageScanner {
     this.#observers.clear();
     this.#queue = [];
     this.#pendingBlocks.clear();
-    this.#removed = [];
-    this.#concealed = [];
+    this.#held.length = 0;
+    this.#removed.length = 0;
+    this.#concealed.length = 0;
     this.#pass = null;
     this.#fresh = [];
     this.#freshCost = 0;
@@ -185,6 +188,14 @@ export class PageScanner {
 
   #onMutations(records: MutationRecord[]): void {
     if (this.#stopped) return;
+    // While a batch of work is on its way, records wait for it: a page that keeps changing has them
+    // sorted once a batch, not once a frame, and never in the middle of a read, while the blocks
+    // being read have their mentions out of the store.
+    if (this.#draining) this.#held.push(records);
+    else this.#sort(records);
+  }
+
+  #sort(records: MutationRecord[]): void {
     if (records.length > RESCAN_THRESHOLD) {
       void this.rescan();
       return;
@@ -241,9 +252,10 @@ export class PageScanner {
     if (!current()) return;
     let deadline = performance.now() + SLICE_MS;
     while (current()) {
+      if (this.#held.length > 0) this.#sort(this.#held.splice(0).flat());
       if (this.#removed.length > 0)
-        pruneRemoved(this.#takeRemoved(), this.#store, this.#shadowRoots);
-      if (this.#concealed.length > 0) dropConcealed(this.#takeConcealed(), this.#store);
+        pruneRemoved(this.#removed.splice(0), this.#store, this.#shadowRoots);
+      if (this.#concealed.length > 0) dropConcealed(this.#concealed.splice(0), this.#store);
       const job = this.#queue.shift();
       if (!job) {
         if (this.#fresh.length === 0 && !this.#recheck) break;
@@ -392,24 +404,7 @@ export class PageScanner {
   }
 
   #quietBlocks(): QuietBlocks {
-    const context = {
-      hasBlock: (block: Block) => this.#store.hasBlock(block),
-      // Mid-read, a block's mentions are out of the store: its text changes are read again.
-      reading: () => this.#releaseEarlier !== null,
-    };
-    return new QuietBlocks(context, this.#links);
-  }
-
-  #takeRemoved(): Node[] {
-    const removed = this.#removed;
-    this.#removed = [];
-    return removed;
-  }
-
-  #takeConcealed(): Node[] {
-    const concealed = this.#concealed;
-    this.#concealed = [];
-    return concealed;
+    return new QuietBlocks({ hasBlock: (block) => this.#store.hasBlock(block) }, this.#links);
   }
 
   /** The observed roots, as pruning sees them: the document counts in the walk's budget. */

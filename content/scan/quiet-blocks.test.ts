@@ -10,7 +10,7 @@ import { QuietBlocks } from './quiet-blocks';
 afterEach(() => document.body.replaceChildren());
 
 function quietBlocks(): QuietBlocks {
-  return new QuietBlocks({ hasBlock: () => false, reading: () => false }, new LinkClues('x.com'));
+  return new QuietBlocks({ hasBlock: () => false }, new LinkClues('x.com'));
 }
 
 /**

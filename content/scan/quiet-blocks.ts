@@ -27,12 +27,13 @@ export interface LookOver {
   visited: number;
 }
 
-/** What the scanner tells about the mentions it holds and the read it is doing. */
+/**
+ * What the scanner tells about the mentions it holds. It asks only between reads (records that come
+ * while it works wait for it), never while a read has a block's mentions out of the store.
+ */
 export interface QuietContext {
   /** Whether the store holds mentions (shown or kept aside) read from this block. */
   hasBlock(block: Block): boolean;
-  /** Whether a read is under way, its blocks' mentions taken out of the store meanwhile. */
-  reading(): boolean;
 }
 
 export class QuietBlocks {
@@ -54,7 +55,7 @@ export class QuietBlocks {
 
   /** Whether a change that brought `texts` into `block` can neither make nor unmake a mention. */
   isQuiet(block: Block, texts: readonly string[]): boolean {
-    if (this.#context.reading() || this.#context.hasBlock(block)) return false;
+    if (this.#context.hasBlock(block)) return false;
     for (const text of texts) {
       if (hasTextClue(text)) {
         this.#clear.delete(block);
@@ -77,8 +78,8 @@ export class QuietBlocks {
    */
   lookOver(root: Node): LookOver {
     let visited = 0;
-    let quiet = !this.#context.reading();
-    for (let node: Node | null = quiet ? root : null; node && quiet; node = nextWithin(node, root))
+    let quiet = true;
+    for (let node: Node | null = root; node && quiet; node = nextWithin(node, root))
       quiet = ++visited <= LOOK_OVER_NODES && !this.#mayHoldMention(node);
     // The link around it last: most subtrees that are not quiet have shown it by now.
     return { quiet: quiet && !linkAroundIsClue(root, this.#links), visited };

@@ -21,7 +21,7 @@ export function followPageEvents(ctx: PageContext, doc: Document, page: PageRunt
     (event) => {
       if (event.key !== 'Escape' || !event.isTrusted || !page.running) return;
       // `length`: the frames in this page, shadow trees' included, counted without a walk of the page.
-      if (window === window.top && window.length === 0) return;
+      if (!window.length && window === window.top) return;
       if (event.timeStamp - relayed < ESCAPE_RELAY_MS || ctx.isInvalid) return;
       relayed = event.timeStamp;
       tellBackground({ type: 'escape' });
