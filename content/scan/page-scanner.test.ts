@@ -413,10 +413,11 @@ describe('PageScanner: changes during a read', () => {
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
     let edited = false;
+    let read: MentionStore | null = null;
     vi.stubGlobal('scheduler', {
       yield: () => {
-        // The page's turn, in the middle of the first read: it edits the first post, read by now.
-        if (!edited) {
+        // The page's turn, in the middle of the first read, once it has read the first post.
+        if (!edited && read && read.size > 0) {
           edited = true;
           const first = document.querySelector('p')?.firstChild;
           if (first instanceof Text) first.data = 'post 0, edited';
@@ -430,6 +431,7 @@ describe('PageScanner: changes during a read', () => {
         (_, i) => `<article><p>post ${i} #MeToo</p></article>`,
       );
       const { store, started } = start(`<main>${posts.join('')}</main>`);
+      read = store;
       await started;
       await settle();
       expect(edited).toBe(true);
