@@ -8,6 +8,7 @@ import {
   median,
   round,
   RUNS,
+  removeAppended,
   settledCount,
 } from './common.ts';
 
@@ -48,10 +49,10 @@ export async function measureAppend(
   for (let i = 0; i < RUNS; i++) {
     await timelineTab.bringToFront();
     appendTimes.push(await appendAndTime(timelineTab, extra.posts, added));
-    await timelineTab.evaluate(() => document.querySelector('.appended')?.remove());
+    await removeAppended(timelineTab, initial);
     await emptyTab.bringToFront();
     aloneTimes.push(await appendAndTime(emptyTab, extra.posts, added));
-    await emptyTab.evaluate(() => document.querySelector('.appended')?.remove());
+    await removeAppended(emptyTab, 0);
     await timelineTab.waitForTimeout(100);
   }
   await emptyTab.close();

@@ -124,6 +124,20 @@ export function appendAndTime(page: Page, posts: PostNode[], expected: number): 
   );
 }
 
+/**
+ * Removes the posts `appendAndTime` appended and waits until their highlights have gone, so that the
+ * next append counts from the page's own mentions: a page that keeps changing has its changes read
+ * in batches up to 100 ms apart (`BATCH_GAP_MS`), more in a hidden tab.
+ */
+export async function removeAppended(page: Page, highlighted: number): Promise<void> {
+  await page.evaluate(() => document.querySelector('.appended')?.remove());
+  await page.waitForFunction(
+    (count) => (CSS.highlights.get('metoo-mention')?.size ?? 0) <= count,
+    highlighted,
+    { timeout: 10_000 },
+  );
+}
+
 /** The extension's service worker, which the bench uses to change settings and send messages. */
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   const [worker] = context.serviceWorkers();

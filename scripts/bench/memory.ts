@@ -1,12 +1,19 @@
 /** 5. memory: 100 rounds of appending and removing 50 posts, then the highlight against a fresh read. */
-import { appendAndTime, type Bench, type Figures, highlightCount } from './common.ts';
+import {
+  appendAndTime,
+  type Bench,
+  type Figures,
+  highlightCount,
+  removeAppended,
+} from './common.ts';
 import type { LiveTimeline } from './append.ts';
 
 export async function measureMemory(bench: Bench, { tab, added }: LiveTimeline): Promise<Figures> {
   console.log('• memory');
+  const before = await highlightCount(tab);
   for (let i = 0; i < 100; i++) {
     await appendAndTime(tab, bench.extra.posts, added);
-    await tab.evaluate(() => document.querySelector('.appended')?.remove());
+    await removeAppended(tab, before);
   }
   await tab.waitForTimeout(500);
   await tab.evaluate(bench.scanBundle);
