@@ -5,6 +5,7 @@
  */
 import type { MentionSummary } from './messages';
 import type { MentionRecord, MentionStore } from './mentions';
+import type { Block } from './scan/text-model';
 import { SLICE_MS, yieldToMain } from './scan/yield';
 
 /** How much text either side of a mention the popup shows, in characters. */
@@ -28,9 +29,24 @@ function documentOrder(a: MentionRecord, b: MentionRecord): number {
   }
 }
 
+/** Every shown mention, highlighted or held, in no particular order: what the cap ranks. */
+export function shownRecords(store: MentionStore): MentionRecord[] {
+  const records: MentionRecord[] = [];
+  for (const list of store.blocks.values()) {
+    for (const record of list) if (!store.isUnseen(record)) records.push(record);
+  }
+  return records;
+}
+
+/** The shown mentions read from a node, if it is a block, in reading order. */
+function blockRecords(store: MentionStore, node: Node): MentionRecord[] {
+  const records = store.blocks.get(node as Block);
+  return records ? records.filter((record) => !store.isUnseen(record)) : [];
+}
+
 /** Every shown mention (highlighted or held), in document order. */
 export function mentionsInOrder(store: MentionStore): MentionRecord[] {
-  return store.shownRecords().sort(documentOrder);
+  return shownRecords(store).sort(documentOrder);
 }
 
 function squash(text: string): string {
@@ -153,7 +169,7 @@ export function nearestMention(
   win: Window,
 ): MentionRecord | null {
   const { innerWidth: width, innerHeight: height } = win;
-  if (store.size <= MEASURE_ALL_MAX) return nearestToCentre(store.shownRecords(), width, height);
+  if (store.size <= MEASURE_ALL_MAX) return nearestToCentre(shownRecords(store), width, height);
   const anchor = centrePosition(doc, win);
   // In one long text node, the nearest by offset is the nearest on screen, with nothing measured.
   if (anchor?.node instanceof Text) {
@@ -229,7 +245,7 @@ export function aroundCentre(
   const seen = new Set<Node>();
   for (let node: Node | null = centreNode; node; node = node.parentNode) {
     seen.add(node);
-    for (const record of store.blockRecords(node)) {
+    for (const record of blockRecords(store, node)) {
       if (comparePoint(record.range, centre) < 0) before.push(record);
       else after.push(record);
     }
@@ -245,11 +261,11 @@ export function aroundCentre(
     if (!back && !forth) break;
     if (up && back) {
       up = previousInOrder(up, root);
-      if (up && !seen.has(up)) before.push(...store.blockRecords(up).reverse());
+      if (up && !seen.has(up)) before.push(...blockRecords(store, up).reverse());
     }
     if (onward && forth) {
       onward = nextInOrder(onward, root);
-      if (onward) after.push(...store.blockRecords(onward));
+      if (onward) after.push(...blockRecords(store, onward));
     }
   }
   return pick(before, after, limit, store);
@@ -267,7 +283,7 @@ function pick(
   chosen.push(...after.slice(0, limit - chosen.length));
   if (chosen.length < limit && chosen.length < store.size) {
     const taken = new Set(chosen);
-    for (const record of store.shownRecords()) {
+    for (const record of shownRecords(store)) {
       if (chosen.length >= limit) break;
       if (!taken.has(record)) chosen.push(record);
     }

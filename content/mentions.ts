@@ -69,11 +69,6 @@ export class MentionStore {
     return this.#shown;
   }
 
-  /** How many shown mentions the cap holds out of the highlight. */
-  get heldCount(): number {
-    return this.#held.size;
-  }
-
   /** How many blocks hold mentions, shown or not: the cost of a full prune. */
   get blockCount(): number {
     return this.#byBlock.size;
@@ -184,19 +179,12 @@ export class MentionStore {
     return this.#byNode.get(node) ?? [];
   }
 
-  /** Every shown mention, highlighted or held, in no particular order: what the cap ranks. */
-  shownRecords(): MentionRecord[] {
-    const records: MentionRecord[] = [];
-    for (const list of this.#byBlock.values()) {
-      for (const record of list) if (!this.#unseen.has(record)) records.push(record);
-    }
-    return records;
-  }
-
-  /** The shown mentions read from a node, if it is a block, in reading order. */
-  blockRecords(node: Node): MentionRecord[] {
-    const records = this.#byBlock.get(node as Block);
-    return records ? records.filter((record) => !this.#unseen.has(record)) : [];
+  /**
+   * Each block's mentions in reading order, kept-aside ones included (`isUnseen` tells them): what
+   * the card's script ranks, lists and walks (../mention-summary.ts). Read only.
+   */
+  get blocks(): ReadonlyMap<Block, readonly MentionRecord[]> {
+    return this.#byBlock;
   }
 
   /**

@@ -5,8 +5,17 @@
  * that a held mention may have come nearer than a highlighted one, was resized, or more were held.
  * Reads layout only; never writes into the page.
  */
+import { shownRecords } from '../mention-summary';
 import type { MentionRecord, MentionStore } from '../mentions';
 import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
+
+/**
+ * Whether the store holds shown mentions out of the highlight. It fills the highlight before it
+ * holds any, so some are held exactly when it shows more than its limit.
+ */
+export function holdsAny(store: MentionStore): boolean {
+  return store.size > store.limit;
+}
 
 /** Ranks start at most this often, however fast the page scrolls or grows. */
 const RANK_INTERVAL_MS = 500;
@@ -125,8 +134,8 @@ export class ViewportCap {
       signal,
     });
     signal.addEventListener('abort', () => this.stop());
-    if (this.#store.heldCount > 0) this.schedule();
-    this.#followScroll(this.#store.heldCount > 0);
+    if (holdsAny(this.#store)) this.schedule();
+    this.#followScroll(holdsAny(this.#store));
   }
 
   /** Whether the cap is following the page's scroll events: only while mentions are held. */
@@ -184,7 +193,7 @@ export class ViewportCap {
   }
 
   #onScroll(event: Event): void {
-    if (this.#store.heldCount === 0) {
+    if (!holdsAny(this.#store)) {
       this.#followScroll(false);
       return;
     }
@@ -198,7 +207,7 @@ export class ViewportCap {
   }
 
   async #rank(): Promise<void> {
-    if (this.#stopped || this.#store.heldCount === 0) return;
+    if (this.#stopped || !holdsAny(this.#store)) return;
     const generation = this.#generation;
     const current = () => generation === this.#generation;
     this.#ranking = true;
@@ -206,7 +215,7 @@ export class ViewportCap {
     try {
       await afterNextFrame();
       if (!current()) return;
-      const records = this.#store.shownRecords();
+      const records = shownRecords(this.#store);
       const boxes: (PageBox | null)[] = [];
       const elementBoxes = new Map<Element, DOMRect>();
       let deadline = performance.now() + SLICE_MS;
@@ -223,7 +232,7 @@ export class ViewportCap {
       const distances = Float64Array.from(boxes, (box) => distanceToViewport(box, viewport));
       const { chosen, reach } = nearest(records, distances, this.#store.limit);
       this.#store.highlightOnly(chosen);
-      this.#followScroll(this.#store.heldCount > 0);
+      this.#followScroll(holdsAny(this.#store));
       this.#reach = reach;
       this.#moved = 0;
       this.#scrolls = new Map([[this.#win.document, { x: viewport.left, y: viewport.top }]]);
