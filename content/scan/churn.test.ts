@@ -85,6 +85,25 @@ describe('the scanner under churn', () => {
     expect(looks).toBe(0);
   });
 
+  it('finds no block for a rewrite of text no read has met: no step up from the node', async () => {
+    mount(POST);
+    const { scanner } = await scan();
+    const time = textOf('t');
+    const parent = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode');
+    let steps = 0;
+    Object.defineProperty(time, 'parentNode', {
+      get() {
+        steps += 1;
+        return parent?.get?.call(this) as Node | null;
+      },
+    });
+    for (let minute = 6; minute < 10; minute++) {
+      time.data = `${minute}m`;
+      await settle(scanner);
+    }
+    expect(steps).toBe(0);
+  });
+
   it('sees a rewrite that makes a mention, and one that unmakes it', async () => {
     mount(POST);
     const { store, scanner } = await scan();

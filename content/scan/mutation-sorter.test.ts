@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '../../test/dom';
-import { sortMutations, type QuietTextTest } from './mutation-sorter';
+import { sortMutations as sortWith, type QuietTest } from './mutation-sorter';
+
+/** A quiet test that passes nothing over: every change is sorted. */
+const loud: QuietTest = { isQuietEdit: () => false, isQuiet: () => false };
+
+function sortMutations(records: MutationRecord[], quiet = loud) {
+  return sortWith(records, quiet);
+}
 
 /** The records a change to the page makes, as the scanner's observer would get them. */
 function recordsOf(change: () => void): MutationRecord[] {
@@ -114,9 +121,12 @@ describe('sortMutations', () => {
   it('passes over text changes the quiet test clears, and nothing else', () => {
     mount('<p id="p"><time id="t">5m</time></p><div id="d"></div>');
     const seen: string[][] = [];
-    const quiet: QuietTextTest = (_block, texts) => {
-      seen.push([...texts]);
-      return true;
+    const quiet: QuietTest = {
+      isQuietEdit: () => false,
+      isQuiet: (_block, texts) => {
+        seen.push([...texts]);
+        return true;
+      },
     };
     const time = byId('t');
     const edited = sortMutations(
@@ -135,5 +145,29 @@ describe('sortMutations', () => {
       quiet,
     );
     expect(busy.touched).toEqual([byId('p')]);
+  });
+
+  it('passes over a text edit the quiet test clears before finding its block', () => {
+    mount('<p id="p"><time id="t">5m</time></p>');
+    const judged: string[][] = [];
+    const quiet: QuietTest = {
+      isQuietEdit: (record) => record.type === 'characterData',
+      isQuiet: (_block, texts) => {
+        judged.push([...texts]);
+        return false;
+      },
+    };
+    const time = byId('t');
+    const edited = sortMutations(
+      recordsOf(() => ((time.firstChild as Text).data = '6m')),
+      quiet,
+    );
+    expect([edited.touched, judged]).toEqual([[], []]);
+    const swapped = sortMutations(
+      recordsOf(() => (time.textContent = '7m')),
+      quiet,
+    );
+    // A swap of text nodes is no edit: its block is found and judged.
+    expect([swapped.touched, judged.flat()]).toEqual([[byId('p')], ['7m']]);
   });
 });

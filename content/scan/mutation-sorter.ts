@@ -26,26 +26,26 @@ export interface SortedMutations {
   hosts: Element[];
 }
 
-/**
- * Whether a change of text in a block can be passed over: it can neither make nor unmake a mention.
- * `added` are the new texts (a characterData change's data, the text nodes a record added).
- */
-export type QuietTextTest = (block: Block, added: readonly string[]) => boolean;
-
-const never: QuietTextTest = () => false;
+/** Which text changes can be passed over: they can neither make nor unmake a mention. */
+export interface QuietTest {
+  /** A text edit passed over before its block is known (a change to text no read has met). */
+  isQuietEdit(record: MutationRecord): boolean;
+  /** A change that brought `added` into `block` (a characterData change's data, added text nodes). */
+  isQuiet(block: Block, added: readonly string[]): boolean;
+}
 
 /** What a batch of records asks the scanner to do. */
 export function sortMutations(
   records: Iterable<MutationRecord>,
-  isQuiet: QuietTextTest = never,
+  quiet: QuietTest,
 ): SortedMutations {
-  const batch = new Batch(isQuiet);
+  const batch = new Batch(quiet);
   for (const record of records) batch.note(record);
   return batch.sorted();
 }
 
 class Batch {
-  readonly #isQuiet: QuietTextTest;
+  readonly #quiet: QuietTest;
   readonly #added = new Set<Node>();
   readonly #touched = new Set<Block>();
   readonly #removed: Node[] = [];
@@ -53,15 +53,16 @@ class Batch {
   readonly #hosts: Element[] = [];
   #restyled = false;
 
-  constructor(isQuiet: QuietTextTest) {
-    this.#isQuiet = isQuiet;
+  constructor(quiet: QuietTest) {
+    this.#quiet = quiet;
   }
 
   note(record: MutationRecord): void {
     const target = record.target;
     if (record.type === 'characterData') {
+      if (this.#quiet.isQuietEdit(record)) return;
       const block = blockOf(target);
-      if (block && !this.#isQuiet(block, [(target as CharacterData).data]))
+      if (block && !this.#quiet.isQuiet(block, [(target as CharacterData).data]))
         this.#touched.add(block);
       return;
     }
@@ -110,7 +111,7 @@ class Batch {
       texts.push(node.data);
     }
     const block = blockOf(record.target);
-    return block !== null && this.#isQuiet(block, texts);
+    return block !== null && this.#quiet.isQuiet(block, texts);
   }
 
   #touch(node: Node): void {

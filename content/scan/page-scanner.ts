@@ -200,7 +200,7 @@ export class PageScanner {
       void this.rescan();
       return;
     }
-    const sorted = sortMutations(records, (block, texts) => this.#quiet.isQuiet(block, texts));
+    const sorted = sortMutations(records, this.#quiet);
     for (const host of sorted.hosts) this.#discoverShadowRoot(host);
     this.#removed.push(...sorted.removed);
     this.#concealed.push(...sorted.concealed);
@@ -340,6 +340,7 @@ export class PageScanner {
       // The added element's own line belongs to the block around it, read by that block's own job.
       if (job.kind === 'nested' && !job.root.contains(run.block)) return;
       see(run.block);
+      this.#quiet.wasRead(run);
       this.stats.runsRead += 1;
       this.#record(run, earlier.get(run.block) ?? []);
     };

@@ -90,3 +90,45 @@ describe('QuietBlocks: a look over an added subtree', () => {
     expect(look.visited).toBeLessThan(600);
   });
 });
+
+/** The records a change to the page makes, as the scanner's observer gets them. */
+function recordsOf(change: () => void): MutationRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+describe('QuietBlocks: edits judged before their block is known', () => {
+  function page() {
+    mount('<p id="p">#Me<b>Too</b> <time>5m</time></p><p id="q">plain <time>5m</time></p>');
+    const [read, unread] = [...document.querySelectorAll('time')].map((t) => t.firstChild as Text);
+    const quiet = quietBlocks();
+    const p = document.getElementById('p') as HTMLElement;
+    // The full read meets #p and reads its text; #q shows no clue and is neither met nor read.
+    quiet.beginFullRead();
+    quiet.met([p]);
+    quiet.wasRead({ block: p, text: '', links: [], segments: [{ node: read as Text, start: 0 }] });
+    return { quiet, read: read as Text, unread: unread as Text };
+  }
+  const edit = (node: Text, data: string) => recordsOf(() => (node.data = data))[0];
+
+  it('passes over an edit of text no read has met, once a full read has covered the page', () => {
+    const { quiet, unread } = page();
+    expect(quiet.isQuietEdit(edit(unread, '6m') as MutationRecord)).toBe(false);
+    quiet.endFullRead();
+    expect(quiet.isQuietEdit(edit(unread, '7m') as MutationRecord)).toBe(true);
+  });
+
+  it('leaves to its block an edit of text a read has met, or one that brings a clue', () => {
+    const { quiet, read, unread } = page();
+    quiet.endFullRead();
+    expect(quiet.isQuietEdit(edit(read, '6m') as MutationRecord)).toBe(false);
+    expect(quiet.isQuietEdit(edit(unread, '#MeToo') as MutationRecord)).toBe(false);
+    const swap = recordsOf(() => (unread.parentElement as Element).replaceChildren('8m'));
+    expect(swap.length).toBeGreaterThan(0);
+    expect(swap.filter((record) => quiet.isQuietEdit(record))).toEqual([]);
+  });
+});

@@ -13,7 +13,8 @@
  * whose text nodes and links show no clue is passed over after a look (`lookOver`), not read.
  */
 import { hasTextClue, type LinkClues } from './clues';
-import { isInline, nextWithin, type Block } from './text-model';
+import type { QuietTest } from './mutation-sorter';
+import { isInline, nextWithin, type Block, type TextRun } from './text-model';
 
 /**
  * An added subtree larger than this is read without a look first: the look is not sliced, the read
@@ -36,17 +37,25 @@ export interface QuietContext {
   hasBlock(block: Block): boolean;
 }
 
-export class QuietBlocks {
+export class QuietBlocks implements QuietTest {
   readonly #context: QuietContext;
   readonly #links: LinkClues;
   /** Blocks known to show no clue since they were last read or touched. */
   #clear = new WeakSet<Block>();
   /** Whether a full read has ended, so that blocks it did not meet showed no clue. */
   #covered = false;
-  /** Blocks the last full read's candidate search met: they may show a clue. */
-  #met = new WeakSet<Block>();
-  /** Blocks read or touched since the last full read began: what it learnt of them may be stale. */
-  #changed = new WeakSet<Block>();
+  /**
+   * Blocks judged one by one: those the last full read's candidate search met (they may show a
+   * clue), and those read or touched since it began (what it learnt of them may be stale).
+   */
+  #unsure = new WeakSet<Block>();
+  /**
+   * Text nodes the scanner has read. Every block that a full read met, that was read or touched
+   * since, or that holds a mention, has had its text read (a touched block is read again), so an
+   * edit of any other text node, once a full read has covered the page, is in a block that the
+   * rules above pass over: judged without looking for its block.
+   */
+  readonly #read = new WeakSet<Node>();
 
   constructor(context: QuietContext, links: LinkClues) {
     this.#context = context;
@@ -62,11 +71,30 @@ export class QuietBlocks {
         return false;
       }
     }
-    if (this.#covered && !this.#met.has(block) && !this.#changed.has(block)) return true;
+    if (this.#covered && !this.#unsure.has(block)) return true;
     if (this.#clear.has(block)) return true;
     if (showsClue(block, this.#links)) return false;
     this.#clear.add(block);
     return true;
+  }
+
+  /**
+   * Whether a record is a text edit that can be passed over before its block is known: the node was
+   * never read, and its new text shows no clue. One look at the node; its ancestors are not walked.
+   */
+  isQuietEdit(record: MutationRecord): boolean {
+    const node = record.target;
+    return (
+      record.type === 'characterData' &&
+      this.#covered &&
+      !this.#read.has(node) &&
+      !hasTextClue((node as CharacterData).data)
+    );
+  }
+
+  /** A run was read: edits of its text nodes are judged with their block. */
+  wasRead(run: TextRun): void {
+    for (const { node } of run.segments) this.#read.add(node);
   }
 
   /**
@@ -93,19 +121,18 @@ export class QuietBlocks {
   /** The block changed in a way not judged here, or was read: what was known of it may be stale. */
   forget(block: Block): void {
     this.#clear.delete(block);
-    this.#changed.add(block);
+    this.#unsure.add(block);
   }
 
   /** A full read begins: until it ends, every block is judged one by one. */
   beginFullRead(): void {
     this.#covered = false;
-    this.#met = new WeakSet();
-    this.#changed = new WeakSet();
+    this.#unsure = new WeakSet();
   }
 
   /** Blocks a full read's candidate search met; they may show a clue. */
   met(blocks: Iterable<Block>): void {
-    for (const block of blocks) this.#met.add(block);
+    for (const block of blocks) this.#unsure.add(block);
   }
 
   /** The full read has ended: blocks it did not meet, nor read or touched since, show no clue. */
