@@ -27,6 +27,7 @@ import {
 } from './bench/common.ts';
 import { LEAST_WORK_POSTS, measureLeastWork } from './bench/least-work.ts';
 import { measureLoad, MENTION_FREE_POSTS } from './bench/load.ts';
+import { measureFloors } from './bench/floors.ts';
 import { measureMainThread } from './bench/main-thread.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measurePopupAndCommand } from './bench/popup-command.ts';
@@ -59,9 +60,12 @@ function writePages(bench: Pick<Bench, 'timeline'>): void {
     writePage(host, 'scroll.html', feed);
   }
   writePage('bench.test', 'big.html', timelinePage(generateTimeline(LEAST_WORK_POSTS, 2020).posts));
-  writePage('x.com', 'churn.html', timelinePage(bench.timeline.posts, ['churn-page.js']));
   const quiet = generateTimeline(MENTION_FREE_POSTS, 2017, true);
-  writePage('x.com', 'quiet.html', timelinePage(quiet.posts));
+  // Under bench.test too, for the floors (floors.ts): the same pages where the extension does not run.
+  for (const host of ['bench.test', 'x.com']) {
+    writePage(host, 'churn.html', timelinePage(bench.timeline.posts, ['churn-page.js']));
+    writePage(host, 'quiet.html', timelinePage(quiet.posts));
+  }
   // The size fixtures of e2e/size.spec.ts: 100,000 mentions, and one 10 MB text node.
   for (const host of ['bench.test', 'x.com']) {
     cpSync(join(ROOT, 'e2e', 'fixtures', 'pages', 'x.com', 'size'), join(PAGES, host, 'size'), {
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
     if (wanted('churn')) results.churn = await measureChurn(bench);
     if (wanted('load')) results.load = await measureLoad(bench);
     if (wanted('scroll')) results.scroll = await measureScroll(bench);
+    if (wanted('floor')) results.floor = await measureFloors(bench);
     if (wanted('popup') || wanted('command')) {
       Object.assign(results, await measurePopupAndCommand(bench));
     }
