@@ -104,6 +104,20 @@ describe('the scanner under churn', () => {
     expect(steps).toBe(0);
   });
 
+  it('sees an empty text node beside a mention filled, then emptied', async () => {
+    mount('<p id="p">#MeToo</p>');
+    const empty = document.createTextNode('');
+    byId('p').append(empty);
+    const { store, scanner } = await scan();
+    expect(store.size).toBe(1);
+    empty.data = 'x';
+    await settle(scanner);
+    expect(store.size).toBe(0);
+    empty.data = '';
+    await settle(scanner);
+    expect(mentionsInOrder(store).map((m) => m.text)).toEqual(['#MeToo']);
+  });
+
   it('sees a rewrite that makes a mention, and one that unmakes it', async () => {
     mount(POST);
     const { store, scanner } = await scan();

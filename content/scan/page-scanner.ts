@@ -174,6 +174,8 @@ export class PageScanner {
       childList: true,
       subtree: true,
       characterData: true,
+      // An edit of a text node that was empty is never passed over early (QuietBlocks.isQuietEdit).
+      characterDataOldValue: true,
       attributeFilter: VISIBILITY_ATTRIBUTES,
     });
     this.#observers.set(root, observer);
@@ -405,7 +407,7 @@ export class PageScanner {
   }
 
   #quietBlocks(): QuietBlocks {
-    return new QuietBlocks({ hasBlock: (block) => this.#store.hasBlock(block) }, this.#links);
+    return new QuietBlocks(this.#store, this.#links);
   }
 
   /** The observed roots, as pruning sees them: the document counts in the walk's budget. */

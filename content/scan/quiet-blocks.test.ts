@@ -94,7 +94,12 @@ describe('QuietBlocks: a look over an added subtree', () => {
 /** The records a change to the page makes, as the scanner's observer gets them. */
 function recordsOf(change: () => void): MutationRecord[] {
   const observer = new MutationObserver(() => {});
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    characterDataOldValue: true,
+  });
   change();
   const records = observer.takeRecords();
   observer.disconnect();
@@ -127,6 +132,9 @@ describe('QuietBlocks: edits judged before their block is known', () => {
     quiet.endFullRead();
     expect(quiet.isQuietEdit(edit(read, '6m') as MutationRecord)).toBe(false);
     expect(quiet.isQuietEdit(edit(unread, '#MeToo') as MutationRecord)).toBe(false);
+    // A reader keeps no empty text node: one may sit beside a mention, so its first text is judged.
+    expect(quiet.isQuietEdit(edit(unread, '') as MutationRecord)).toBe(true);
+    expect(quiet.isQuietEdit(edit(unread, '9m') as MutationRecord)).toBe(false);
     const swap = recordsOf(() => (unread.parentElement as Element).replaceChildren('8m'));
     expect(swap.length).toBeGreaterThan(0);
     expect(swap.filter((record) => quiet.isQuietEdit(record))).toEqual([]);

@@ -53,7 +53,8 @@ export class QuietBlocks implements QuietTest {
    * Text nodes the scanner has read. Every block that a full read met, that was read or touched
    * since, or that holds a mention, has had its text read (a touched block is read again), so an
    * edit of any other text node, once a full read has covered the page, is in a block that the
-   * rules above pass over: judged without looking for its block.
+   * rules above pass over: judged without looking for its block. Empty text nodes are the exception
+   * (no reader keeps them): an edit of one is always judged with its block.
    */
   readonly #read = new WeakSet<Node>();
 
@@ -80,13 +81,16 @@ export class QuietBlocks implements QuietTest {
 
   /**
    * Whether a record is a text edit that can be passed over before its block is known: the node was
-   * never read, and its new text shows no clue. One look at the node; its ancestors are not walked.
+   * never read, had text before (a reader passes over empty text nodes, so an empty one may sit in a
+   * block that matters; the record's `oldValue` tells), and its new text shows no clue. One look at
+   * the node; its ancestors are not walked.
    */
   isQuietEdit(record: MutationRecord): boolean {
     const node = record.target;
     return (
       record.type === 'characterData' &&
       this.#covered &&
+      !!record.oldValue &&
       !this.#read.has(node) &&
       !hasTextClue((node as CharacterData).data)
     );
