@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mount } from '../../test/dom';
+import { mount, recordsOf } from '../../test/dom';
 import { sortMutations as sortWith, type QuietTest } from './mutation-sorter';
 
 /** A quiet test that passes nothing over: every change is sorted. */
@@ -7,21 +7,6 @@ const loud: QuietTest = { isQuietEdit: () => false, isQuiet: () => false };
 
 function sortMutations(records: MutationRecord[], quiet = loud) {
   return sortWith(records, quiet);
-}
-
-/** The records a change to the page makes, as the scanner's observer would get them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.body, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributeFilter: ['hidden', 'open', 'class', 'style'],
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
 }
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;

@@ -28,7 +28,7 @@ export interface SortedMutations {
 
 /** Which text changes can be passed over: they can neither make nor unmake a mention. */
 export interface QuietTest {
-  /** A text edit passed over before its block is known (a change to text no read has met). */
+  /** A text edit (characterData) passed over before its block is known: text no read has met. */
   isQuietEdit(record: MutationRecord): boolean;
   /** A change that brought `added` into `block` (a characterData change's data, added text nodes). */
   isQuiet(block: Block, added: readonly string[]): boolean;

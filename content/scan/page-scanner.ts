@@ -24,8 +24,18 @@ import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
 
 /** Above this many records in one batch, one rescan of the page costs less than piecemeal work. */
 const RESCAN_THRESHOLD = 2000;
-/** Attributes that show or hide text without changing the tree. */
-const VISIBILITY_ATTRIBUTES = ['hidden', 'open', 'class', 'style'];
+/**
+ * What each root's observer follows: the tree, text, and the attributes that show or hide text
+ * without changing the tree. An edit's old text tells whether its node was empty
+ * (QuietBlocks.isQuietEdit).
+ */
+export const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  characterDataOldValue: true,
+  attributeFilter: ['hidden', 'open', 'class', 'style'],
+};
 /** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
 const RECHECK_INTERVAL_MS = 150;
 /**
@@ -170,14 +180,7 @@ export class PageScanner {
   #observe(root: ObservedRoot): boolean {
     if (this.#observers.has(root)) return false;
     const observer = new MutationObserver((records) => this.#onMutations(records));
-    observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      // An edit of a text node that was empty is never passed over early (QuietBlocks.isQuietEdit).
-      characterDataOldValue: true,
-      attributeFilter: VISIBILITY_ATTRIBUTES,
-    });
+    observer.observe(root, OBSERVED);
     this.#observers.set(root, observer);
     return true;
   }

@@ -3,7 +3,7 @@
  * not meet is passed over at once; blocks met, read or touched since it began are looked at.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mount } from '../../test/dom';
+import { mount, recordsOf } from '../../test/dom';
 import { LinkClues } from './clues';
 import { QuietBlocks } from './quiet-blocks';
 
@@ -90,21 +90,6 @@ describe('QuietBlocks: a look over an added subtree', () => {
     expect(look.visited).toBeLessThan(600);
   });
 });
-
-/** The records a change to the page makes, as the scanner's observer gets them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.body, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    characterDataOldValue: true,
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
-}
 
 describe('QuietBlocks: edits judged before their block is known', () => {
   function page() {

@@ -80,15 +80,14 @@ export class QuietBlocks implements QuietTest {
   }
 
   /**
-   * Whether a record is a text edit that can be passed over before its block is known: the node was
-   * never read, had text before (a reader passes over empty text nodes, so an empty one may sit in a
+   * Whether a text edit (a characterData record) can be passed over before its block is known: the
+   * node was never read, had text before (a reader passes over empty text nodes, so an empty one may sit in a
    * block that matters; the record's `oldValue` tells), and its new text shows no clue. One look at
    * the node; its ancestors are not walked.
    */
   isQuietEdit(record: MutationRecord): boolean {
     const node = record.target;
     return (
-      record.type === 'characterData' &&
       this.#covered &&
       !!record.oldValue &&
       !this.#read.has(node) &&
