@@ -92,7 +92,12 @@ describe('profile attribution bounded by the trace', () => {
       { ...task(2, 1_000, 300), name: 'Receive mojo message' },
       task(2, 9_950, 550),
     ];
-    expect(pageBusy(events, profile)).toEqual(busy);
+    // The page sample at 7 ms, in no task, left out: a profile whose script all ran in tasks.
+    const sampled = { ...profile, samples: [4, 2, 2, 5, 3] };
+    expect(pageBusy(events, sampled)).toEqual(busy);
+    // A trace whose tasks miss the samples (another clock, another thread) is refused.
+    const late = events.map((e) => (e.pid === 2 ? { ...e, ts: e.ts + 5_000 } : e));
+    expect(() => pageBusy(late, sampled)).toThrow(/script samples fall in a traced task/);
   });
 });
 
