@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findMentions } from '../content/detect.ts';
 import { familyTag } from '../content/family.ts';
+import { fmt, settled, spread, withSpread } from './bench/stats.ts';
 
 interface TwitterHashtag {
   hashtag: string;
@@ -19,9 +20,11 @@ interface TwitterText {
 
 const twitterText = createRequire(import.meta.url)('twitter-text') as TwitterText;
 const MB = 1_000_000;
-/** Rounds for the fast measures; all of them alternate so that machine noise hits each alike. */
-const ROUNDS = 41;
-const TWITTER_RUNS = 3;
+/** Rounds per sample for the fast measures; all of them alternate so that noise hits each alike. */
+const ROUNDS = 9;
+/** Samples per batch, and batches at most while a figure straddles its target. */
+const SAMPLES = 7;
+const MAX_BATCHES = 3;
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {
@@ -140,25 +143,20 @@ function socialText(bytes: number, seed: number): string {
   return posts.join('\n\n');
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 function elapsed(fn: () => unknown): number {
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
 }
 
-/** Median wall times in ms of each function, called in alternation, after one warm-up call each. */
-function timeAlternating(fns: readonly (() => unknown)[], rounds: number): number[] {
+/** Wall times in ms of each function, called in alternation, after one warm-up call each. */
+function timeAlternating(fns: readonly (() => unknown)[], rounds: number): number[][] {
   for (const fn of fns) fn();
   const samples = fns.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     fns.forEach((fn, i) => samples[i]?.push(elapsed(fn)));
   }
-  return samples.map(median);
+  return samples;
 }
 
 let sink = 0;
@@ -182,9 +180,10 @@ function twitterTextMentions(text: string): number {
 interface Row {
   /** Size of the text in UTF-8, in MB (10^6 bytes). */
   megabytes: number;
-  oursMs: number;
-  floorMs: number;
-  twitterMs: number;
+  /** One time per round, the rounds alternating all the fast measures. */
+  oursMs: number[];
+  floorMs: number[];
+  twitterMs: number[];
   /** Family hashtags found by findMentions (defaults) and by twitter-text plus the filter. */
   ourHashtags: number;
   twitterHashtags: number;
@@ -192,23 +191,21 @@ interface Row {
 }
 
 /** Times ours and the floor on both texts in one alternation, then twitter-text on each. */
-function measure(sizes: readonly number[]): Row[] {
-  const texts = sizes.map((bytes) => socialText(bytes, 2017_10_15));
+function measure(texts: readonly string[], rounds: number, twitterRuns: number): Row[] {
   const fast = timeAlternating(
     texts.flatMap((text) => [
       () => (sink += findMentions(text).length),
       () => (sink += floorPass(text)),
     ]),
-    ROUNDS,
+    rounds,
   );
   return texts.map((text, i) => {
     const mentions = findMentions(text);
     return {
       megabytes: Buffer.byteLength(text) / MB,
-      oursMs: fast[2 * i] ?? Number.NaN,
-      floorMs: fast[2 * i + 1] ?? Number.NaN,
-      twitterMs:
-        timeAlternating([() => (sink += twitterTextMentions(text))], TWITTER_RUNS)[0] ?? Number.NaN,
+      oursMs: fast[2 * i] ?? [],
+      floorMs: fast[2 * i + 1] ?? [],
+      twitterMs: timeAlternating([() => (sink += twitterTextMentions(text))], twitterRuns)[0] ?? [],
       ourHashtags: mentions.filter((m) => m.kind === 'hashtag').length,
       twitterHashtags: twitterTextMentions(text),
       phrases: mentions.filter((m) => m.kind === 'phrase').length,
@@ -220,30 +217,99 @@ function measure(sizes: readonly number[]): Row[] {
 const warm = socialText(MB / 4, 1);
 for (let i = 0; i < 5; i++) sink += findMentions(warm).length + floorPass(warm);
 
-const [small, large] = measure([MB, 10 * MB]);
-if (!small || !large) throw new Error('nothing measured');
+const texts = [socialText(MB, 2017_10_15), socialText(10 * MB, 2017_10_15)];
+const megabytes = texts.map((text) => Buffer.byteLength(text) / MB);
+const mid = (values: number[]) => spread(values).median;
+
+interface Sample {
+  mbPerS: number;
+  floorRatio: number;
+  twitterTextRatio: number;
+  growth10x: number;
+}
+
+/**
+ * One sample: ROUNDS alternating rounds of ours and the floor on both texts, and one twitter-text
+ * run on each; each figure from the medians of those rounds. A single 10 ms round is at the mercy of
+ * a collection or the scheduler; nine together are not.
+ */
+function sample(): { figures: Sample; rows: Row[] } {
+  const rows = measure(texts, ROUNDS, 1);
+  const [small, large] = rows;
+  if (!small || !large) throw new Error('nothing measured');
+  const ours = mid(large.oursMs);
+  return {
+    figures: {
+      mbPerS: (megabytes[1] ?? 0) / (ours / 1000),
+      floorRatio: ours / mid(large.floorMs),
+      twitterTextRatio: mid(large.twitterMs) / ours,
+      growth10x: ours / mid(small.oursMs),
+    },
+    rows,
+  };
+}
+
+const TARGETS: Record<keyof Sample, ((v: number) => boolean) | null> = {
+  mbPerS: null,
+  floorRatio: (v) => v <= 2,
+  twitterTextRatio: (v) => v >= 5,
+  growth10x: (v) => v >= 8 && v <= 12,
+};
+const samples: Sample[] = [];
+let last: Row[] = [];
+// Batches of samples until every figure's middle half is on one side of its target, or 3 batches.
+for (let batch = 1; batch <= MAX_BATCHES; batch++) {
+  for (let i = 0; i < SAMPLES; i++) {
+    const taken = sample();
+    samples.push(taken.figures);
+    last = taken.rows;
+  }
+  const straddling = Object.entries(TARGETS).filter(
+    ([name, meets]) =>
+      meets !== null && !settled(spread(samples.map((s) => s[name as keyof Sample])), meets),
+  );
+  if (straddling.length === 0) break;
+  const names = straddling.map(([name]) => `detect.${name}`).join(', ');
+  console.log(
+    batch < MAX_BATCHES
+      ? `  ${names} straddle their targets: more samples`
+      : `  ${names} still straddle their targets after ${samples.length} samples`,
+  );
+}
+const spreadOf = (name: keyof Sample) => spread(samples.map((s) => s[name]));
 
 const detect = {
-  mbPerS: Number((large.megabytes / (large.oursMs / 1000)).toFixed(1)),
-  floorRatio: Number((large.oursMs / large.floorMs).toFixed(2)),
-  twitterTextRatio: Number((large.twitterMs / large.oursMs).toFixed(1)),
-  growth10x: Number((large.oursMs / small.oursMs).toFixed(2)),
+  ...withSpread('mbPerS', spreadOf('mbPerS'), 1),
+  ...withSpread('floorRatio', spreadOf('floorRatio')),
+  ...withSpread('twitterTextRatio', spreadOf('twitterTextRatio'), 1),
+  ...withSpread('growth10x', spreadOf('growth10x')),
 };
 
 console.table(
-  [small, large].map((row) => ({
-    'text MB': row.megabytes.toFixed(2),
-    'findMentions ms': row.oursMs.toFixed(1),
-    'MB/s': ((row.megabytes / row.oursMs) * 1000).toFixed(0),
-    'floor /[#＃]/g ms': row.floorMs.toFixed(1),
-    'ours / floor': (row.oursMs / row.floorMs).toFixed(2),
-    'twitter-text ms': row.twitterMs.toFixed(0),
-    'twitter-text / ours': (row.twitterMs / row.oursMs).toFixed(1),
-    'family hashtags (ours / tt)': `${row.ourHashtags} / ${row.twitterHashtags}`,
-    phrases: row.phrases,
-  })),
+  last.map((row) => {
+    const ours = mid(row.oursMs);
+    const floor = mid(row.floorMs);
+    const twitter = mid(row.twitterMs);
+    return {
+      'text MB': row.megabytes.toFixed(2),
+      'findMentions ms': ours.toFixed(1),
+      'MB/s': ((row.megabytes / ours) * 1000).toFixed(0),
+      'floor /[#＃]/g ms': floor.toFixed(1),
+      'ours / floor': (ours / floor).toFixed(2),
+      'twitter-text ms': twitter.toFixed(0),
+      'twitter-text / ours': (twitter / ours).toFixed(1),
+      'family hashtags (ours / tt)': `${row.ourHashtags} / ${row.twitterHashtags}`,
+      phrases: row.phrases,
+    };
+  }),
 );
-console.log('detect:', detect, sink > 0 ? '' : '(no work?)');
+console.log(
+  'detect:',
+  (Object.keys(TARGETS) as (keyof Sample)[])
+    .map((name) => `${name} ${fmt(spreadOf(name))}`)
+    .join(', '),
+  sink > 0 ? '' : '(no work?)',
+);
 
 const resultsFile = new URL('../bench-results.json', import.meta.url);
 const results: Record<string, unknown> = existsSync(resultsFile)
