@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SOCIAL_MATCHES } from './content/sites';
+import { polyfillAsModule } from './scripts/polyfill-as-module';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -24,7 +25,9 @@ export default defineConfig({
   // id and can be switched off by the page; ours makes its own (content/page-context.ts), so WXT's is
   // replaced by an empty stand-in. The test build (`--mode e2e`) is the same code but for the card's
   // element (content/card/card-host.ts), and lands in .output/<browser>-mv3-e2e/.
+  // The polyfill is bundled as an ES module, not through CommonJS interop (scripts/polyfill-as-module.ts).
   vite: () => ({
+    plugins: [polyfillAsModule()],
     resolve: {
       alias: [
         {
