@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { findMentions } from '../content/detect.ts';
 import { familyTag } from '../content/family.ts';
 import { fmt, settled, spread, withSpread } from './bench/stats.ts';
+import { meets } from './bench/table.ts';
 
 interface TwitterHashtag {
   hashtag: string;
@@ -251,9 +252,9 @@ function sample(): { figures: Sample; rows: Row[] } {
 
 const TARGETS: Record<keyof Sample, ((v: number) => boolean) | null> = {
   mbPerS: null,
-  floorRatio: (v) => v <= 2,
-  twitterTextRatio: (v) => v >= 5,
-  growth10x: (v) => v >= 8 && v <= 12,
+  floorRatio: meets('detect.floorRatio'),
+  twitterTextRatio: meets('detect.twitterTextRatio'),
+  growth10x: meets('detect.growth10x'),
 };
 const samples: Sample[] = [];
 let last: Row[] = [];

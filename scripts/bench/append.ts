@@ -12,6 +12,7 @@ import {
   settledCount,
 } from './common.ts';
 import { sampleUntilSettled, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 
 /** The timeline tab left open for the measures after this one, and what 50 posts add. */
 export interface LiveTimeline {
@@ -66,7 +67,7 @@ export async function measureAppend(
       }
       return ratios;
     },
-    (v) => v <= 2,
+    meets('append.ratio'),
     3,
   );
   await emptyTab.close();

@@ -2,10 +2,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { type Figures, serviceWorker, settledCount, useSettings } from './common.ts';
 import { fmt, sampleUntilSettled, type Spread, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 
 /** The card's dwell (content/card/machine.ts): latency is counted from its end. */
 const DWELL_MS = 500;
-const TARGET = 16;
 const SAMPLES = 10;
 
 /** The centre of a visible highlighted mention, scrolled to the middle of the viewport. */
@@ -64,7 +64,7 @@ async function latencies(tab: Page, name: string): Promise<Spread> {
       for (let i = 0; i < SAMPLES; i++) batch.push(await openOnce(tab, opened++));
       return batch;
     },
-    (v) => v <= TARGET,
+    meets('card.openLatencyMs'),
     3,
   );
   console.log(`  ${name} ${fmt(latency)}`);

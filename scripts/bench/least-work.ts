@@ -6,9 +6,9 @@
 import { type Bench, type Figures, round } from './common.ts';
 import { rotate } from './scan.ts';
 import { fmt, sampleUntilSettled, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 
 export const LEAST_WORK_POSTS = 20_000;
-const TARGET = 2;
 /** Rotations per batch; a figure that straddles its target gets one more. */
 const ROTATIONS = 15;
 
@@ -29,7 +29,7 @@ export async function measureLeastWork(bench: Bench): Promise<Figures> {
         (scan, i) => scan / ((samples.hashWalk[i] ?? 0) + (samples.hostWalk[i] ?? 0)),
       );
     },
-    (v) => v <= TARGET,
+    meets('scan.leastWorkRatio'),
     2,
   );
   await page.close();

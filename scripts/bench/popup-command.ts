@@ -8,9 +8,8 @@
 import type { Page, Worker } from '@playwright/test';
 import { type Bench, type Figures, round, serviceWorker, settledCount } from './common.ts';
 import { fmt, sampleUntilSettled, type Spread, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 
-const LIST_TARGET = 50;
-const NEAREST_TARGET = 16;
 const SAMPLES = 5;
 /** Past this, more samples cannot change a verdict: two are enough. */
 const FAR_OVER_MS = 1_000;
@@ -135,7 +134,7 @@ async function measurePage(
       }
       return batch;
     },
-    (v) => v <= NEAREST_TARGET,
+    meets('command.nearestMs'),
     2,
   );
   let listed = 0;
@@ -151,7 +150,7 @@ async function measurePage(
       }
       return batch;
     },
-    (v) => v <= LIST_TARGET,
+    meets('popup.listMs'),
     2,
   );
   // A renderer still working on an abandoned answer is ended rather than waited for.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, pageBusy, type TraceEvent } from './profile';
+import { attribute, pageBusy } from './profile';
+import type { TraceEvent } from './trace';
 import { settled, spread } from './stats';
 
 const EXT = 'chrome-extension://abc/content-scripts/content.js';

@@ -15,6 +15,7 @@
  * own script went unsampled before the extension's observer ran counts as the extension's.
  */
 import type { CDPSession, Page } from '@playwright/test';
+import type { TraceEvent } from './trace.ts';
 
 interface ProfileNode {
   id: number;
@@ -34,17 +35,6 @@ export interface Profile {
 export interface Busy {
   start: number;
   end: number;
-}
-
-/** What of a trace event is read here: `X` events are complete (with `dur`), `M` name threads. */
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
 }
 
 /** Milliseconds of main-thread time per bucket of the profile's span, and in all. */

@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { type Bench, type Figures, median, POSTS, round, RUNS } from './common.ts';
 import { settled, spread, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 import { hashWalk, hostWalk, markjsRead, scannerRead, textWalk } from './walks.ts';
 
 /** The scan figures are a few milliseconds each: more runs, after one that warms all three up. */
@@ -54,8 +55,6 @@ function ratios(a: number[], b: number[]): number[] {
   return a.slice(0, b.length).map((value, i) => value / (b[i] ?? Number.NaN));
 }
 
-const FLOOR_TARGET = (v: number) => v <= 1.5;
-const MARKJS_TARGET = (v: number) => v >= 10;
 /** Batches at most, each on a fresh page, while a ratio straddles its target. */
 const MAX_BATCHES = 3;
 
@@ -97,7 +96,11 @@ export async function measureScan(bench: Bench): Promise<Figures> {
     markjsRatioSamples.push(...ratios(taken.mark, taken.samples.scan));
     mentions = taken.mentions;
     markjsMatches = taken.markjsMatches;
-    if (settled(floorRatios(), FLOOR_TARGET) && settled(markjsRatios(), MARKJS_TARGET)) break;
+    if (
+      settled(floorRatios(), meets('scan.floorRatio')) &&
+      settled(markjsRatios(), meets('scan.markjsRatio'))
+    )
+      break;
     console.log(
       batch < MAX_BATCHES
         ? '  scan: a ratio straddles its target, another batch'

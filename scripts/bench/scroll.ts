@@ -9,9 +9,9 @@ import { type Bench, type Figures, highlightCount, round } from './common.ts';
 import { observeLongTasks } from './main-thread.ts';
 import { startProfile, stopProfile } from './profile.ts';
 import { fmt, sampleUntilSettled, spread, withSpread } from './stats.ts';
+import { meets } from './table.ts';
 
 const SECONDS = 10;
-const TARGET = 0.05;
 
 interface Scrolled {
   longTasks: number;
@@ -65,7 +65,7 @@ export async function measureScroll(bench: Bench): Promise<Figures> {
         .slice(0, SECONDS)
         .map((ms, i) => ms / Math.max(profile.page[i] ?? 0, 0.1));
     },
-    (v) => v <= TARGET,
+    meets('scroll.extensionShare'),
     2,
   );
   const tasks = (runs: Scrolled[]) => runs.reduce((sum, run) => sum + run.longTasks, 0);

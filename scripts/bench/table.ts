@@ -25,6 +25,13 @@ export const TARGETS: Record<string, [string, Check]> = {
   'size.longTasks': ['= 0', (v) => v === 0],
 };
 
+/** A figure's target as a test of one value, for a measure deciding whether to sample more. */
+export function meets(figure: string): (value: number) => boolean {
+  const target = TARGETS[figure];
+  if (!target) throw new Error(`no target for ${figure}`);
+  return (value) => target[1](value, {});
+}
+
 const SPREAD = /(Min|Max|Samples)$/;
 
 export function printTable(all: Results): void {

@@ -11,7 +11,8 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 /** A task longer than this blocks input noticeably: the Long Tasks API's threshold. */
 export const LONG_TASK_MS = 50;
 
-interface TraceEvent {
+/** A Chromium trace event, as far as the bench reads one: `X` complete (with `dur`), `M` names a thread. */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
