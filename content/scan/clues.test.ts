@@ -45,6 +45,17 @@ describe('hasTextClue', () => {
     expect(hasTextClue(text)).toBe(false);
   });
 
+  it('judges a hash sign by the first letter of its body, unless the next node may go on with it', () => {
+    // 'ا' begins 'أنا_كمان' only when a hamza follows: at a node's end the next node may bring it.
+    expect(hasTextClue('the #\u0627')).toBe(true);
+    expect(hasTextClue('the #\u0627x')).toBe(false);
+    expect(hasTextClue('the #\u0627\u0654')).toBe(true);
+    // A high surrogate last in a node may pair with a low one first in the next.
+    expect(hasTextClue('the #\ud835')).toBe(true);
+    expect(hasTextClue('the #\ud835\udc0c')).toBe(true); // 𝐌, which NFKC makes 'M'
+    expect(hasTextClue('the #\u65e5\u672c')).toBe(false); // 日本
+  });
+
   it('judges a long text in one scan: a hit is a clue, a cut is looked for at its end only', () => {
     const long = 'words '.repeat(5000);
     // '#日本語' may start a family tag by its first letter alone, not once its body is read.

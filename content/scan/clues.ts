@@ -53,6 +53,12 @@ for (const letter of 'movenMOVEN') CUT_ENDINGS[letter.charCodeAt(0)] = 1;
  * node; when the body runs to the node's end, the next node may go on with it.
  */
 function mayStartHashtag(data: string, hash: number): boolean {
+  // First the cheap test of the body's first character ('#News', '#日本語' end here), which spares
+  // most hash signs the Unicode body regex and NFKC. Not when that character is the node's last: the
+  // next node may go on with a mark or jamo it composes with.
+  const first = data.codePointAt(hash + 1) ?? 0;
+  if (hash + (first > 0xffff ? 3 : 2) < data.length && !mayStartFamilyId(data, hash + 1))
+    return false;
   const end = bodyEnd(data, hash + 1);
   const body = data.slice(hash + 1, end);
   // A high surrogate last in the node may pair with a low one first in the next.
@@ -62,7 +68,6 @@ function mayStartHashtag(data: string, hash: number): boolean {
   const ascii = /^[A-Za-z0-9_]*/.exec(body)?.[0] ?? '';
   if (ascii.length > 0 || body.length === 0) return ASCII_BEGINNINGS.has(ascii.toLowerCase());
   // A first code point alone may compose with what the next node begins with.
-  const first = body.codePointAt(0) ?? 0;
   return body.length <= (first > 0xffff ? 2 : 1) || mayStartFamilyId(data, hash + 1);
 }
 
