@@ -74,8 +74,12 @@ class Batch {
       return;
     }
     if (this.#isQuietTextSwap(record)) return;
-    for (const node of record.removedNodes) this.#noteRemoved(node, record);
-    for (const node of record.addedNodes) this.#noteAdded(node, target);
+    // Indexed, not iterated: in an isolated world a NodeList's iterator costs about 2.5 times its
+    // index (0.38 against 0.15 µs an item, hot); a scrolling timeline brings records by the hundred.
+    const { removedNodes, addedNodes } = record;
+    for (let i = 0; i < removedNodes.length; i++)
+      this.#noteRemoved(removedNodes[i] as Node, record);
+    for (let i = 0; i < addedNodes.length; i++) this.#noteAdded(addedNodes[i] as Node, target);
   }
 
   sorted(): SortedMutations {
@@ -104,9 +108,12 @@ class Batch {
 
   /** Text nodes swapped for text nodes (`textContent = '6m'`) in a block where that changes nothing. */
   #isQuietTextSwap(record: MutationRecord): boolean {
+    const { removedNodes, addedNodes } = record;
+    for (let i = 0; i < removedNodes.length; i++)
+      if (!(removedNodes[i] instanceof Text)) return false;
     const texts: string[] = [];
-    for (const node of record.removedNodes) if (!(node instanceof Text)) return false;
-    for (const node of record.addedNodes) {
+    for (let i = 0; i < addedNodes.length; i++) {
+      const node = addedNodes[i];
       if (!(node instanceof Text)) return false;
       texts.push(node.data);
     }

@@ -39,7 +39,7 @@ export function pruneRemoved(
       store.clearBlock(node);
       if (node instanceof ShadowRoot && roots.has(node)) roots.unobserve(node);
       if (node instanceof Element && node.shadowRoot) stack.push(node.shadowRoot);
-      for (const child of node.children) stack.push(child);
+      pushChildren(node, stack);
     }
   }
 }
@@ -56,6 +56,12 @@ export function dropConcealed(concealed: Node[], store: MentionStore): void {
     if (!(node instanceof Element || node instanceof ShadowRoot)) continue;
     store.clearBlock(node);
     if (node instanceof Element && node.shadowRoot) stack.push(node.shadowRoot);
-    for (const child of node.children) stack.push(child);
+    pushChildren(node, stack);
   }
+}
+
+/** Puts a node's child elements on the stack, by index (cheaper than the collection's iterator). */
+function pushChildren(node: Element | ShadowRoot, stack: Node[]): void {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) stack.push(children[i] as Element);
 }
