@@ -31,6 +31,7 @@ import { measureFloors } from './bench/floors.ts';
 import { measureMainThread } from './bench/main-thread.ts';
 import { measureMemory } from './bench/memory.ts';
 import { measurePopupAndCommand } from './bench/popup-command.ts';
+import { measureRender } from './bench/render.ts';
 import { measureScan } from './bench/scan.ts';
 import { buildScanBundle } from './bench/scan-bundle.ts';
 import { measureScroll } from './bench/scroll.ts';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     if (wanted('load')) results.load = await measureLoad(bench);
     if (wanted('scroll')) results.scroll = await measureScroll(bench);
     if (wanted('floor')) results.floor = await measureFloors(bench);
+    if (wanted('render')) results.render = await measureRender(bench);
     if (wanted('popup') || wanted('command')) {
       Object.assign(results, await measurePopupAndCommand(bench));
     }
