@@ -133,9 +133,10 @@ export class CandidateSearch {
       this.#readBefore = new Set(this.#linksRead);
       this.#nextLink = 0;
     }
+    const judged = new Map<string, boolean>();
     for (let link = this.#linkList[this.#nextLink]; link; link = this.#linkList[this.#nextLink]) {
       this.#nextLink += 1;
-      if (!this.#readBefore?.has(link)) this.#readLink(link);
+      if (!this.#readBefore?.has(link)) this.#readLink(link, judged);
       if (this.#nextLink % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
     }
     this.#linkList = [];
@@ -145,9 +146,26 @@ export class CandidateSearch {
     return true;
   }
 
-  #readLink(link: Element): void {
+  #readLink(link: Element, judged: Map<string, boolean>): void {
     this.#linksRead.push(link);
-    if (this.#links.isClue(link)) this.#meetLink(link);
+    if (this.#isClue(link, judged)) this.#meetLink(link);
+  }
+
+  /**
+   * Whether a link names a family tag, judged once per `href` in a slice: the page holds still
+   * within one, so a link's URL (its `href` against the document's base) and the verdict follow from
+   * the attribute alone. A timeline repeats a few dozen hashtag links thousands of times.
+   */
+  #isClue(link: Element, judged: Map<string, boolean>): boolean {
+    if (!(link instanceof HTMLAnchorElement)) return false;
+    const href = link.getAttribute('href');
+    if (href === null) return false;
+    let clue = judged.get(href);
+    if (clue === undefined) {
+      clue = this.#links.isClue(link);
+      judged.set(href, clue);
+    }
+    return clue;
   }
 
   #pause(): false {

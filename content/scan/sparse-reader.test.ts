@@ -236,6 +236,29 @@ describe('SparseRunReader', () => {
     expect(runs).toHaveLength(10);
   });
 
+  it('judges each link address once a slice, however often the page repeats it', () => {
+    setPage('mastodon.social');
+    const posts = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `<p>post ${i} <a href="/tags/news">#News</a> and <a href="/tags/metoo">MeToo</a></p>`,
+    );
+    mount(`<main>${posts.join('')}</main>`);
+    class CountingClues extends LinkClues {
+      calls = 0;
+      override isClue(link: Element | null | undefined): boolean {
+        this.calls += 1;
+        return super.isClue(link);
+      }
+    }
+    const links = new CountingClues('mastodon.social');
+    const runs: string[] = [];
+    new SparseRunReader(document.body, links).read(Infinity, (run) => runs.push(run.text));
+    // The tag links have no hash sign: each post is found by its link's address alone.
+    expect(runs).toHaveLength(50);
+    expect(links.calls).toBe(2);
+  });
+
   it('reads a Threads topic link, which has no hash sign', () => {
     setPage('www.threads.net');
     mount(
