@@ -488,7 +488,9 @@ test.describe('the settings page’s preview and reset', () => {
     const settings = await SettingsPage.open(extensionContext, extensionId);
     const previewRules = () => settings.previewRules();
     const cardBackground = () => settings.previewCardBackground();
-    expect(await previewRules()).toContain('text-decoration');
+    // The page draws itself once it has read the settings, after its load event: wait for it.
+    await expect.poll(previewRules).toContain('text-decoration');
+    await expect.poll(cardBackground).not.toBeNull();
     const light = await cardBackground();
 
     await settings.option('A tinted background').check();
