@@ -12,7 +12,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { type Bench, type Figures, serviceWorker, settledCount, useSettings } from './common.ts';
 import { fmt, spread, withSpread, type Spread } from './stats.ts';
-import type { TraceEvent } from './trace.ts';
+import { MainThreadTrace } from './trace.ts';
 
 const SAMPLES = 5;
 const ANIMATION_MS = 1000;
@@ -38,29 +38,12 @@ function fadeOnce(ms: number): Promise<void> {
 
 /** The PrePaint time (ms) on the tab's renderer main thread while a fade runs for a second. */
 async function prePaintMs(context: BrowserContext, tab: Page): Promise<number> {
-  const cdp = await context.newCDPSession(tab);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => {
-    events.push(...(value as unknown as TraceEvent[]));
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
+  const trace = await MainThreadTrace.start(context, tab);
   await tab.evaluate(fadeOnce, ANIMATION_MS);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  // The tab's main thread is the one with most PrePaint time (other renderers are idle).
-  const byThread = new Map<string, number>();
-  for (const event of events) {
-    if (event.ph !== 'X' || event.name !== 'PrePaint') continue;
-    const key = `${event.pid}:${event.tid}`;
-    byThread.set(key, (byThread.get(key) ?? 0) + (event.dur ?? 0) / 1000);
-  }
   // Without highlights an opacity animation runs on the compositor: few frames need a PrePaint.
-  return Math.max(0, ...byThread.values());
+  return (await trace.stop())
+    .filter((event) => event.name === 'PrePaint')
+    .reduce((ms, event) => ms + (event.dur ?? 0) / 1000, 0);
 }
 
 async function sample(bench: Bench, host: string): Promise<number[]> {

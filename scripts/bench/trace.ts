@@ -46,15 +46,8 @@ export class MainThreadTrace {
     return trace;
   }
 
-  /**
-   * Stops, and returns the CPU time of every task over the threshold, in whole milliseconds, by
-   * what filled it: over 50 ms of script or rendering besides the collector (what the extension
-   * can cause: these fail the test); mostly the garbage collector (a major GC of a page with
-   * 400,000 nodes pauses ~100 ms whoever allocated, often inside a microtask of ours); and neither
-   * (work the trace does not show, seen now and then under load). The last two are reported, not
-   * failed.
-   */
-  async longTasks(): Promise<{ tasks: number[]; collections: number[]; unattributed: number[] }> {
+  /** Stops, and returns the complete (`X`) events of the page renderer's main thread. */
+  async stop(): Promise<TraceEvent[]> {
     const complete = new Promise((resolve) =>
       this.session.once('Tracing.tracingComplete', resolve),
     );
@@ -69,9 +62,19 @@ export class MainThreadTrace {
       (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
     );
     if (!main) throw new Error(`no renderer main thread for ${url} in the trace`);
-    const onMain = this.events.filter(
-      (e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid,
-    );
+    return this.events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
+  }
+
+  /**
+   * Stops, and returns the CPU time of every task over the threshold, in whole milliseconds, by
+   * what filled it: over 50 ms of script or rendering besides the collector (what the extension
+   * can cause: these fail the test); mostly the garbage collector (a major GC of a page with
+   * 400,000 nodes pauses ~100 ms whoever allocated, often inside a microtask of ours); and neither
+   * (work the trace does not show, seen now and then under load). The last two are reported, not
+   * failed.
+   */
+  async longTasks(): Promise<{ tasks: number[]; collections: number[]; unattributed: number[] }> {
+    const onMain = await this.stop();
     const within = (outer: TraceEvent, inner: TraceEvent) =>
       inner !== outer && inner.ts >= outer.ts && inner.ts < outer.ts + (outer.dur ?? 0);
     // Tasks show as either event; a scheduler task usually wraps one plain one. Top level only.
