@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findMentions } from '../content/detect.ts';
 import { familyTag } from '../content/family.ts';
-import { fmt, settled, spread, withSpread } from './bench/stats.ts';
+import { batchesUntilSettled, fmt, spread, withSpread } from './bench/stats.ts';
 import { meets } from './bench/table.ts';
 
 interface TwitterHashtag {
@@ -250,34 +250,29 @@ function sample(): { figures: Sample; rows: Row[] } {
   };
 }
 
-const TARGETS: Record<keyof Sample, ((v: number) => boolean) | null> = {
-  mbPerS: null,
-  floorRatio: meets('detect.floorRatio'),
-  twitterTextRatio: meets('detect.twitterTextRatio'),
-  growth10x: meets('detect.growth10x'),
-};
 const samples: Sample[] = [];
 let last: Row[] = [];
-// Batches of samples until every figure's middle half is on one side of its target, or 3 batches.
-for (let batch = 1; batch <= MAX_BATCHES; batch++) {
-  for (let i = 0; i < SAMPLES; i++) {
-    const taken = sample();
-    samples.push(taken.figures);
-    last = taken.rows;
-  }
-  const straddling = Object.entries(TARGETS).filter(
-    ([name, meets]) =>
-      meets !== null && !settled(spread(samples.map((s) => s[name as keyof Sample])), meets),
-  );
-  if (straddling.length === 0) break;
-  const names = straddling.map(([name]) => `detect.${name}`).join(', ');
-  console.log(
-    batch < MAX_BATCHES
-      ? `  ${names} straddle their targets: more samples`
-      : `  ${names} still straddle their targets after ${samples.length} samples`,
-  );
-}
 const spreadOf = (name: keyof Sample) => spread(samples.map((s) => s[name]));
+const sampled = (name: keyof Sample) => ({
+  spread: () => spreadOf(name),
+  meets: meets(`detect.${name}`),
+});
+// Batches of samples until every figure's middle half is on one side of its target, or 3 batches.
+await batchesUntilSettled(
+  () => {
+    for (let i = 0; i < SAMPLES; i++) {
+      const taken = sample();
+      samples.push(taken.figures);
+      last = taken.rows;
+    }
+  },
+  {
+    'detect.floorRatio': sampled('floorRatio'),
+    'detect.twitterTextRatio': sampled('twitterTextRatio'),
+    'detect.growth10x': sampled('growth10x'),
+  },
+  MAX_BATCHES,
+);
 
 const detect = {
   ...withSpread('mbPerS', spreadOf('mbPerS'), 1),
@@ -306,7 +301,7 @@ console.table(
 );
 console.log(
   'detect:',
-  (Object.keys(TARGETS) as (keyof Sample)[])
+  (['mbPerS', 'floorRatio', 'twitterTextRatio', 'growth10x'] as const)
     .map((name) => `${name} ${fmt(spreadOf(name))}`)
     .join(', '),
   sink > 0 ? '' : '(no work?)',

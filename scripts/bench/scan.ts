@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { type Bench, type Figures, median, POSTS, round, RUNS } from './common.ts';
-import { settled, spread, withSpread } from './stats.ts';
+import { batchesUntilSettled, spread, withSpread } from './stats.ts';
 import { meets } from './table.ts';
 import { hashWalk, hostWalk, markjsRead, scannerRead, textWalk } from './walks.ts';
 
@@ -88,25 +88,22 @@ export async function measureScan(bench: Bench): Promise<Figures> {
   const markjsRatioSamples: number[] = [];
   const floorRatios = () => spread(ratios(samples.scan, samples.floor));
   const markjsRatios = () => spread(markjsRatioSamples);
-  for (let batch = 1; batch <= MAX_BATCHES; batch++) {
-    const taken = await scanBatch(bench);
-    for (const name of Object.keys(samples) as (keyof ScanSamples)[])
-      samples[name].push(...taken.samples[name]);
-    mark.push(...taken.mark);
-    markjsRatioSamples.push(...ratios(taken.mark, taken.samples.scan));
-    mentions = taken.mentions;
-    markjsMatches = taken.markjsMatches;
-    if (
-      settled(floorRatios(), meets('scan.floorRatio')) &&
-      settled(markjsRatios(), meets('scan.markjsRatio'))
-    )
-      break;
-    console.log(
-      batch < MAX_BATCHES
-        ? '  scan: a ratio straddles its target, another batch'
-        : `  scan: a ratio still straddles its target after ${batch} batches`,
-    );
-  }
+  await batchesUntilSettled(
+    async () => {
+      const taken = await scanBatch(bench);
+      for (const name of Object.keys(samples) as (keyof ScanSamples)[])
+        samples[name].push(...taken.samples[name]);
+      mark.push(...taken.mark);
+      markjsRatioSamples.push(...ratios(taken.mark, taken.samples.scan));
+      mentions = taken.mentions;
+      markjsMatches = taken.markjsMatches;
+    },
+    {
+      'scan.floorRatio': { spread: floorRatios, meets: meets('scan.floorRatio') },
+      'scan.markjsRatio': { spread: markjsRatios, meets: meets('scan.markjsRatio') },
+    },
+    MAX_BATCHES,
+  );
   const floorMs = median(samples.floor);
   const scanMs = median(samples.scan);
   const hashWalkMs = median(samples.hashWalk);

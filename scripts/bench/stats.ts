@@ -38,10 +38,36 @@ export function settled(s: Spread, meets: (value: number) => boolean): boolean {
   return meets(s.q1) === meets(s.q3);
 }
 
+/** A figure being sampled: its spread so far, and its target as a test of one value. */
+export interface Sampled {
+  spread: () => Spread;
+  meets: (value: number) => boolean;
+}
+
 /**
- * Takes batches of samples until the figure has settled on one side of its target or `maxBatches`
- * batches are in; says when it could not settle.
+ * Takes batches until every figure has settled on one side of its target, or `maxBatches` batches
+ * are in; says which still straddle. `takeBatch` adds to what each figure's `spread` reads.
  */
+export async function batchesUntilSettled(
+  takeBatch: () => unknown,
+  figures: Record<string, Sampled>,
+  maxBatches: number,
+): Promise<void> {
+  for (let batch = 1; batch <= maxBatches; batch++) {
+    await takeBatch();
+    const straddling = Object.entries(figures)
+      .filter(([, figure]) => !settled(figure.spread(), figure.meets))
+      .map(([name, figure]) => `${name} ${fmt(figure.spread())}`);
+    if (straddling.length === 0) return;
+    console.log(
+      batch < maxBatches
+        ? `  straddles its target, more samples: ${straddling.join('; ')}`
+        : `  still straddles its target after ${batch} batches: ${straddling.join('; ')}`,
+    );
+  }
+}
+
+/** One figure's samples, in batches until it has settled on one side of its target. */
 export async function sampleUntilSettled(
   name: string,
   takeBatch: () => Promise<number[]>,
@@ -49,16 +75,13 @@ export async function sampleUntilSettled(
   maxBatches: number,
 ): Promise<Spread> {
   const values: number[] = [];
-  for (let batch = 1; ; batch++) {
-    values.push(...(await takeBatch()));
-    const s = spread(values);
-    if (settled(s, meets)) return s;
-    if (batch >= maxBatches) {
-      console.log(`  ${name}: still straddles its target after ${s.samples} samples`);
-      return s;
-    }
-    console.log(`  ${name}: straddles its target (${fmt(s)}), more samples`);
-  }
+  const figure = { spread: () => spread(values), meets };
+  await batchesUntilSettled(
+    async () => values.push(...(await takeBatch())),
+    { [name]: figure },
+    maxBatches,
+  );
+  return figure.spread();
 }
 
 export function fmt(s: Spread, digits = 2): string {
