@@ -55,9 +55,10 @@ export async function batchesUntilSettled(
 ): Promise<void> {
   for (let batch = 1; batch <= maxBatches; batch++) {
     await takeBatch();
-    const straddling = Object.entries(figures)
-      .filter(([, figure]) => !settled(figure.spread(), figure.meets))
-      .map(([name, figure]) => `${name} ${fmt(figure.spread())}`);
+    const straddling = Object.entries(figures).flatMap(([name, figure]) => {
+      const s = figure.spread();
+      return settled(s, figure.meets) ? [] : [`${name} ${fmt(s)}`];
+    });
     if (straddling.length === 0) return;
     console.log(
       batch < maxBatches
