@@ -3,7 +3,7 @@
  * Every host name resolves to the fixture server, so the content script's real matches apply.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -60,7 +60,7 @@ export async function launchWithExtension(
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No build at ${extensionDir}: run "${buildCommand(extensionDir)}" first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'metoo-profile-'));
+  const userDataDir = newProfileDir();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -80,6 +80,29 @@ export async function launchWithExtension(
   });
   if (withExtension) await closeWelcome(context);
   return context;
+}
+
+/** This process's browser profiles: one temporary folder, removed as the process ends. */
+let profilesDir: string | null = null;
+
+/**
+ * A new browser profile. Each is a few megabytes, which left behind would fill the temporary
+ * folder run after run; they go together when the process ends, once every browser has closed and
+ * written its last files (Chromium still writes for a moment after its close resolves).
+ */
+function newProfileDir(): string {
+  if (profilesDir === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'metoo-browsers-'));
+    process.once('exit', () => {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      } catch (error) {
+        console.warn(`Could not remove the browser profiles in ${dir}: ${String(error)}`);
+      }
+    });
+    profilesDir = dir;
+  }
+  return mkdtempSync(join(profilesDir, 'profile-'));
 }
 
 /**
@@ -130,7 +153,7 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run "${buildCommand(EXTENSION_DIR)}" first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'metoo-profile-'));
+  const userDataDir = newProfileDir();
   const child = spawn(
     chromiumPath(),
     [
