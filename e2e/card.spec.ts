@@ -92,6 +92,61 @@ test.describe('the card', () => {
     expect(box?.right).toBeGreaterThanOrEqual(point.x);
   });
 
+  test('once placed, writes nothing more to its element while nothing moves', async ({ page }) => {
+    // Any write to the page's DOM, even of a value already there, makes Chromium rebuild every
+    // highlight's marker before the next frame (about 15 ms with the underline on a long timeline).
+    await openCardFixture(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { laterWrites: string[] };
+      w.laterWrites = [];
+      new MutationObserver((records, self) => {
+        const host = records
+          .flatMap((r) => [...r.addedNodes])
+          .find((n): n is HTMLElement => n.nodeName === 'METOO-CONTEXT');
+        if (!host?.shadowRoot) return;
+        self.disconnect();
+        // The card is placed in the task that adds it; what follows that task is a later write.
+        let later = false;
+        setTimeout(() => (later = true), 0);
+        new MutationObserver((writes) => {
+          if (!later) return;
+          for (const write of writes) {
+            const target = write.target as Element;
+            w.laterWrites.push(
+              `${target.className || target.nodeName} ${write.attributeName}: ${write.oldValue} → ${target.getAttribute(write.attributeName ?? '')}`,
+            );
+          }
+        }).observe(host.shadowRoot, { attributes: true, attributeOldValue: true, subtree: true });
+      }).observe(document.body, { childList: true });
+    });
+    await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    const frames = (count: number) =>
+      page.evaluate(async (n) => {
+        for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(done));
+      }, count);
+    // Its first frames (where its observers report its size for the first time), then a resize
+    // event, which makes it measure again: nothing has moved, so nothing is written.
+    await frames(3);
+    await page.evaluate(() => dispatchEvent(new Event('resize')));
+    await frames(3);
+    expect(
+      await page.evaluate(() => (window as unknown as { laterWrites: string[] }).laterWrites),
+    ).toEqual([]);
+    // Floating UI measures the arrow before its side is set: a box that changed with the side
+    // would move the arrow by half a pixel on the next measure, one more write.
+    const arrowSizes = await page.evaluate(() => {
+      const arrow = document.querySelector('metoo-context')?.shadowRoot?.querySelector('.arrow');
+      if (!(arrow instanceof HTMLElement)) return [];
+      return [null, 'top', 'bottom'].map((side) => {
+        if (side) arrow.dataset.side = side;
+        else delete arrow.dataset.side;
+        return `${arrow.offsetWidth}×${arrow.offsetHeight}`;
+      });
+    });
+    expect(arrowSizes).toEqual(['11×11', '11×11', '11×11']);
+  });
+
   test('stays open while the pointer crosses to the card, and closes after it leaves both', async ({
     page,
   }) => {
