@@ -1,7 +1,10 @@
-/** 4. card: from the end of the dwell to the card painted, on the live timeline. */
+/**
+ * 4. card: from the end of the dwell to the card's first frame (its animation callbacks), and to
+ * the end of that frame's main-thread work (style, layout, paint), on the live timeline.
+ */
 import type { BrowserContext, Page } from '@playwright/test';
 import { type Figures, serviceWorker, settledCount, useSettings } from './common.ts';
-import { fmt, sampleUntilSettled, type Spread, withSpread } from './stats.ts';
+import { fmt, sampleUntilSettled, spread, type Spread, withSpread } from './stats.ts';
 import { meets } from './table.ts';
 
 /** The card's dwell (content/card/machine.ts): latency is counted from its end. */
@@ -21,9 +24,13 @@ function visibleMentionPoint(index: number): { x: number; y: number } {
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }
 
-/** Notes the pointer's arrival and, as a promise, the first frame after the card joins the page. */
+/**
+ * Notes the pointer's arrival and, as a promise, the first frame after the card joins the page: when
+ * its animation callbacks run, and when the main thread is done with it (a message posted from those
+ * callbacks is handled in the next task, after the frame's style, layout, paint and commit).
+ */
 function watchCardPaint(): void {
-  const w = window as unknown as { arrived: number; painted: Promise<number> };
+  const w = window as unknown as { arrived: number; painted: Promise<[number, number]> };
   w.arrived = 0;
   // The event's own time: a busy page runs its listeners late, the card's dwell counts from it.
   addEventListener('pointermove', (event) => (w.arrived ||= event.timeStamp), {
@@ -34,19 +41,31 @@ function watchCardPaint(): void {
     const observer = new MutationObserver(() => {
       if (!document.querySelector('metoo-context')) return;
       observer.disconnect();
-      requestAnimationFrame(() => done(performance.now()));
+      requestAnimationFrame(() => {
+        const framed = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done([framed, performance.now()]);
+        channel.port2.postMessage(null);
+      });
     });
     observer.observe(document.body, { childList: true });
   });
 }
 
-async function openOnce(tab: Page, index: number): Promise<number> {
+/** One opening's latency to the card's first frame, and to that frame done. */
+interface Opening {
+  framed: number;
+  done: number;
+}
+
+async function openOnce(tab: Page, index: number): Promise<Opening> {
   const point = await tab.evaluate(visibleMentionPoint, index);
   await tab.evaluate(watchCardPaint);
   await tab.mouse.move(point.x, point.y);
   const latency = await tab.evaluate(async (dwell) => {
-    const w = window as unknown as { arrived: number; painted: Promise<number> };
-    return (await w.painted) - w.arrived - dwell;
+    const w = window as unknown as { arrived: number; painted: Promise<[number, number]> };
+    const [framed, finished] = await w.painted;
+    return { framed: framed - w.arrived - dwell, done: finished - w.arrived - dwell };
   }, DWELL_MS);
   await tab.keyboard.press('Escape');
   await tab.mouse.move(1, 1);
@@ -54,21 +73,28 @@ async function openOnce(tab: Page, index: number): Promise<number> {
   return latency;
 }
 
-/** Samples in batches until the figure settles on one side of its target. */
-async function latencies(tab: Page, name: string): Promise<Spread> {
-  let opened = 0;
-  const latency = await sampleUntilSettled(
+/**
+ * Samples in batches until the latency to the first frame settles on one side of its target; the
+ * same openings give the latency to that frame done.
+ */
+async function latencies(tab: Page, name: string): Promise<{ framed: Spread; done: Spread }> {
+  const done: number[] = [];
+  const framed = await sampleUntilSettled(
     name,
     async () => {
       const batch: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) batch.push(await openOnce(tab, opened++));
+      for (let i = 0; i < SAMPLES; i++) {
+        const opening = await openOnce(tab, done.length);
+        batch.push(opening.framed);
+        done.push(opening.done);
+      }
       return batch;
     },
     meets('card.openLatencyMs'),
     3,
   );
-  console.log(`  ${name} ${fmt(latency)}`);
-  return latency;
+  console.log(`  ${name} ${fmt(framed)}, its frame done ${fmt(spread(done))}`);
+  return { framed, done: spread(done) };
 }
 
 /**
@@ -87,8 +113,10 @@ export async function measureCard(tab: Page, context: BrowserContext): Promise<F
   try {
     const background = await latencies(tab, 'card.openLatencyBackgroundMs');
     return {
-      ...withSpread('openLatencyMs', underline),
-      ...withSpread('openLatencyBackgroundMs', background),
+      ...withSpread('openLatencyMs', underline.framed),
+      ...withSpread('openLatencyBackgroundMs', background.framed),
+      ...withSpread('frameDoneMs', underline.done),
+      ...withSpread('frameDoneBackgroundMs', background.done),
     };
   } finally {
     await useSettings(worker, {});
