@@ -38,20 +38,6 @@ const CONTROLS = 'button:not([hidden]), a[href]';
 /** The card's whole height at most (DESIGN.md: glanceable at a laptop's 1366×768). */
 const MAX_HEIGHT = 440;
 
-/**
- * Sets an inline style only when it changes. Floating UI places the card again on every resize,
- * scroll and first size report of its observers; a write to the page's DOM, even of the value
- * already there, has Chromium rebuild every highlight's marker before the next frame (about 15 ms
- * with the underline on a long timeline: docs/benchmarks.md).
- */
-function setStyle(
-  element: HTMLElement,
-  name: 'left' | 'top' | 'bottom' | 'maxHeight',
-  value: string,
-): void {
-  if (element.style[name] !== value) element.style[name] = value;
-}
-
 /** Stops an event the page made before it reaches the card's controls or their default action. */
 function refuseUntrusted(event: Event): void {
   if (event.isTrusted) return;
@@ -138,21 +124,25 @@ export class CardView implements CardSurface {
               const body = card.querySelector<HTMLElement>('.body');
               // Less the card's 1 px border above and below.
               const most = Math.min(MAX_HEIGHT, availableHeight) - 2;
-              if (body) setStyle(body, 'maxHeight', `${Math.max(160, most)}px`);
+              if (body) body.style.maxHeight = `${Math.max(160, most)}px`;
             },
           }),
           ...(arrowElement ? [arrow({ element: arrowElement, padding: 10 })] : []),
         ],
       }).then(({ x, y, placement, middlewareData }) => {
-        setStyle(card, 'left', `${x}px`);
-        setStyle(card, 'top', `${y}px`);
+        // Floating UI places the card again on every resize, scroll and first size report of its
+        // observers. Each change to the page's DOM has Chromium rebuild every highlight's marker
+        // before the next frame (docs/benchmarks.md): an inline style set to the value it holds is
+        // no change, an attribute set to its own value is one. So the side is set only when it
+        // changes; the arrow's box is the same on either side (card.css), so its place holds.
+        card.style.left = `${x}px`;
+        card.style.top = `${y}px`;
         if (arrowElement && middlewareData.arrow) {
           const side = placement.split('-')[0] === 'top' ? 'top' : 'bottom';
-          // Its box does not change with its side (card.css), so it is placed once.
           if (arrowElement.dataset.side !== side) arrowElement.dataset.side = side;
-          setStyle(arrowElement, 'left', `${middlewareData.arrow.x ?? 0}px`);
-          setStyle(arrowElement, 'top', side === 'bottom' ? '-6px' : '');
-          setStyle(arrowElement, 'bottom', side === 'top' ? '-6px' : '');
+          arrowElement.style.left = `${middlewareData.arrow.x ?? 0}px`;
+          arrowElement.style.top = side === 'bottom' ? '-6px' : '';
+          arrowElement.style.bottom = side === 'top' ? '-6px' : '';
         }
       });
     };
