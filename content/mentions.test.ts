@@ -138,3 +138,27 @@ describe('ViewportCap: the page’s scrolling', () => {
     expect(cap.followsScroll).toBe(false);
   });
 });
+
+describe('MentionStore: where the pointer may be on a mention', () => {
+  it('knows the blocks of shown mentions, through a read again, and forgets them after', () => {
+    const store = new MentionStore(new Set<AbstractRange>());
+    const [shown, second] = records(2) as [MentionRecord, MentionRecord];
+    const [aside] = records(1) as [MentionRecord];
+    store.add(shown);
+    store.add(second);
+    store.add(aside, false);
+    expect(store.showsIn(shown.block)).toBe(true);
+    // Kept aside, its text not shown: no hit test finds it.
+    expect(store.showsIn(aside.block)).toBe(false);
+    // Mid-read its mentions stay in the node index, and so the block stays known.
+    const detached = store.detachBlock(shown.block);
+    expect(store.showsIn(shown.block)).toBe(true);
+    store.keep(detached[0] as (typeof detached)[number]);
+    store.release(detached.slice(1));
+    expect(store.showsIn(shown.block)).toBe(true);
+    store.clearBlock(shown.block);
+    expect(store.showsIn(shown.block)).toBe(false);
+    expect(store.reveal(aside)).toBe(true);
+    expect(store.showsIn(aside.block)).toBe(true);
+  });
+});

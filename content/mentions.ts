@@ -47,6 +47,8 @@ export class MentionStore {
   readonly #byBlock = new Map<Block, MentionRecord[]>();
   /** Sets, not lists: one text node may hold thousands of mentions, each unindexed on its own. */
   readonly #byNode = new Map<Text, Set<MentionRecord>>();
+  /** How many mentions in the node index each block holds: where the pointer may be on one. */
+  readonly #indexedIn = new Map<Block, number>();
   /** Mentions read from text that is not shown: out of the highlight and of hit-testing. */
   readonly #unseen = new Set<MentionRecord>();
   /** Shown mentions in the highlight, and those the cap keeps out of it. */
@@ -167,6 +169,7 @@ export class MentionStore {
   clear(): void {
     this.#byBlock.clear();
     this.#byNode.clear();
+    this.#indexedIn.clear();
     this.#unseen.clear();
     this.#highlighted.clear();
     this.#held.clear();
@@ -177,6 +180,11 @@ export class MentionStore {
   /** The shown mentions that span a text node, held ones included: the card opens on any. */
   at(node: Text): Iterable<MentionRecord> {
     return this.#byNode.get(node) ?? [];
+  }
+
+  /** Whether a block holds a mention `at` finds, a block being read again included. */
+  showsIn(block: Block): boolean {
+    return this.#indexedIn.has(block);
   }
 
   /**
@@ -247,6 +255,7 @@ export class MentionStore {
   }
 
   #index(record: MentionRecord): void {
+    this.#indexedIn.set(record.block, (this.#indexedIn.get(record.block) ?? 0) + 1);
     for (const node of record.nodes) {
       const records = this.#byNode.get(node);
       if (records) records.add(record);
@@ -255,6 +264,9 @@ export class MentionStore {
   }
 
   #unindex(record: MentionRecord): void {
+    const left = (this.#indexedIn.get(record.block) ?? 1) - 1;
+    if (left > 0) this.#indexedIn.set(record.block, left);
+    else this.#indexedIn.delete(record.block);
     for (const node of record.nodes) {
       const records = this.#byNode.get(node);
       if (records?.delete(record) && records.size === 0) this.#byNode.delete(node);

@@ -26,7 +26,14 @@ function move(controller: CardController, x: number): void {
   );
 }
 
-function setUp(): { controller: CardController; view: CardSurface } {
+/** A move as the browser dispatches it: its path runs from the element under the pointer up. */
+function moveAlong(controller: CardController, x: number, path: EventTarget[]): void {
+  const event = new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType: 'mouse' });
+  Object.defineProperty(event, 'composedPath', { value: () => path });
+  controller.replay(event);
+}
+
+function setUp(store = {} as MentionStore): { controller: CardController; view: CardSurface } {
   const view: CardSurface = {
     host: null,
     holds: (event) => event instanceof MouseEvent && event.clientX >= CARD_START,
@@ -36,7 +43,7 @@ function setUp(): { controller: CardController; view: CardSurface } {
     focusEdge: () => null,
     prepare: () => Promise.resolve(),
   };
-  const controller = new CardController(document, {} as MentionStore, view, {
+  const controller = new CardController(document, store, view, {
     machine: () => ({ dwellMs: 500, trigger: 'hover' }),
     theme: () => 'auto',
     shadowRoots: () => [],
@@ -124,5 +131,27 @@ describe('the card controller', () => {
     runFrame();
     vi.advanceTimersByTime(600);
     expect(controller.current.name).toBe('open');
+  });
+
+  it('hit-tests only a pointer whose path runs through a block that holds a mention', () => {
+    const block = document.createElement('p');
+    const elsewhere = document.createElement('div');
+    document.body.append(block, elsewhere);
+    const store = { showsIn: (node: unknown) => node === block } as unknown as MentionStore;
+    const { controller } = setUp(store);
+    vi.mocked(mentionAtPoint).mockClear();
+    // Where the hit test would find the mention (x < 100), but the path holds no block with one.
+    moveAlong(controller, 50, [elsewhere, document.body, document.documentElement, document]);
+    runFrame();
+    expect(mentionAtPoint).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(600);
+    expect(controller.current.name).toBe('idle');
+    moveAlong(controller, 50, [block, document.body, document.documentElement, document]);
+    runFrame();
+    expect(mentionAtPoint).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(600);
+    expect(controller.current.name).toBe('open');
+    block.remove();
+    elsewhere.remove();
   });
 });

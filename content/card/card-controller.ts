@@ -38,7 +38,13 @@ export class CardController {
   #returnFocusTo: HTMLElement | null = null;
   #frame = 0;
   #movingFocus = false;
-  #lastPoint: { x: number; y: number; touch: boolean; time: number } | null = null;
+  #lastPoint: {
+    x: number;
+    y: number;
+    touch: boolean;
+    time: number;
+    nearMention: boolean;
+  } | null = null;
   /** When the pointer reached the hovered mention: the dwell counts from then, not from the hit test. */
   #hoverSince = 0;
   readonly #doc: Document;
@@ -203,6 +209,7 @@ export class CardController {
       y: event.clientY,
       touch: event.pointerType === 'touch',
       time: event.timeStamp,
+      nearMention: this.#nearMention(event),
     };
     if (this.#frame) return;
     // One hit test per frame, however fast the pointer moves.
@@ -211,8 +218,24 @@ export class CardController {
       const point = this.#lastPoint;
       if (!point || point.touch) return;
       this.#hoverSince = point.time;
-      this.#updateHover(this.#hitTest(point.x, point.y));
+      this.#updateHover(point.nearMention ? this.#hitTest(point.x, point.y) : null);
     });
+  }
+
+  /**
+   * Whether the event's path runs through a block that holds a mention. If not, no mention is under
+   * the pointer and the hit test is not needed: it has the browser bring style, layout and paint
+   * properties up to date inside the frame's callbacks, a highlight rebuild on a page that just
+   * changed (docs/benchmarks.md). A replayed event, its dispatch over, has no path: it is tested.
+   */
+  #nearMention(event: Event): boolean {
+    const path = event.composedPath();
+    if (path.length === 0) return true;
+    for (const node of path) {
+      if ((node instanceof Element || node instanceof ShadowRoot) && this.#store.showsIn(node))
+        return true;
+    }
+    return false;
   }
 
   #dropPendingHitTest(): void {
