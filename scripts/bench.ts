@@ -11,6 +11,7 @@ import { startFixtureServer } from '../e2e/support/server.ts';
 import { measureAppend } from './bench/append.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { measureCard } from './bench/card.ts';
+import { measureHover } from './bench/hover.ts';
 import { measureChurn } from './bench/churn.ts';
 import {
   APPEND,
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     }
     if (wanted('scan')) results.scan = { ...results.scan, ...(await measureLeastWork(bench)) };
     if (wanted('churn')) results.churn = await measureChurn(bench);
+    if (wanted('hover')) results.hover = await measureHover(bench);
     if (wanted('load')) results.load = await measureLoad(bench);
     if (wanted('scroll')) results.scroll = await measureScroll(bench);
     if (wanted('floor')) results.floor = await measureFloors(bench);
