@@ -3,6 +3,7 @@
  * effects (timers, open, close) and keeps focus where a keyboard user expects it.
  */
 import type { MentionRecord, MentionStore } from '../mentions';
+import type { Block } from '../scan/text-model';
 import { mentionAtPoint, mentionOfLink } from '../scan/hit-test';
 import type { CardSurface } from './card-module';
 import { later } from './reader-timer';
@@ -231,11 +232,9 @@ export class CardController {
   #nearMention(event: Event): boolean {
     const path = event.composedPath();
     if (path.length === 0) return true;
-    for (const node of path) {
-      if ((node instanceof Element || node instanceof ShadowRoot) && this.#store.showsIn(node))
-        return true;
-    }
-    return false;
+    // Looked up as they are: what is not a block (the document, the window) is simply not found. In
+    // Firefox's content scripts this path's nodes fail `instanceof Element`, so none is tested.
+    return path.some((node) => this.#store.showsIn(node as Block));
   }
 
   #dropPendingHitTest(): void {
