@@ -3,44 +3,10 @@
  * yet a rewrite that makes or unmakes a mention, alone or with the text around it, is always seen.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mentionsInOrder } from '../mention-summary';
-import { MentionStore } from '../mentions';
 import { mount } from '../../test/dom';
-import { PageScanner } from './page-scanner';
-
-const options = () => ({ translations: true, related: false });
-const scanners: PageScanner[] = [];
-afterEach(() => {
-  for (const scanner of scanners.splice(0)) scanner.stop();
-  document.body.replaceChildren();
-});
-
-async function scan(): Promise<{ store: MentionStore; scanner: PageScanner }> {
-  const store = new MentionStore(new Set());
-  const scanner = new PageScanner(store, options);
-  scanners.push(scanner);
-  await scanner.start(document);
-  return { store, scanner };
-}
-
-async function settle(scanner: PageScanner): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await scanner.idle();
-  }
-}
-
-/** The mentions a store holds, by text and place, in a form two stores on one page can compare. */
-function places(store: MentionStore): string[] {
-  const nodes = [...document.body.querySelectorAll('*')].flatMap((e) => [...e.childNodes]);
-  const id = (node: Node) => nodes.indexOf(node as ChildNode);
-  return mentionsInOrder(store)
-    .map(({ text, range: r }) => {
-      return `${text}@${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
-    })
-    .sort();
-}
+import { places, scan, settle, stopScanners } from '../../test/scanning';
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const textOf = (id: string) => byId(id).firstChild as Text;
@@ -198,7 +164,7 @@ describe('the scanner under random rewrites', () => {
   it('holds what a fresh read of the page finds', async () => {
     await fc.assert(
       fc.asyncProperty(page, rewrites, async (blocks, changes) => {
-        for (const scanner of scanners.splice(0)) scanner.stop();
+        stopScanners();
         document.body.replaceChildren(
           ...blocks.map((parts) => {
             const p = document.createElement('p');
