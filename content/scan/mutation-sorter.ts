@@ -3,7 +3,7 @@
  * text to read again, removed and hidden subtrees whose mentions go, and whether the page restyled
  * itself. Reads the DOM, changes nothing, keeps no state: the scanner decides what to do with it.
  */
-import { blockOf, isInline, isSeparator, isSkipped, type Block } from './text-model';
+import { blockOf, isInline, isSeparator, isSkipped, kindOf, type Block } from './text-model';
 
 /** A subtree to read: a block or shadow root whole, or the blocks nested in an added inline element. */
 export interface AddedSubtree {
@@ -139,6 +139,7 @@ class Batch {
       if (node.firstElementChild || node.shadowRoot) this.#added.add(node);
     } else {
       this.#added.add(node);
+      if (betweenText(parent, node.previousSibling, node.nextSibling)) this.#touch(parent);
     }
   }
 
@@ -156,13 +157,19 @@ class Batch {
       return;
     }
     if (isInline(node)) this.#touch(parent);
+    else if (betweenText(parent, record.previousSibling, record.nextSibling)) this.#touch(parent);
     if (!isInline(node) || node.firstElementChild || node.shadowRoot) this.#removed.push(node);
   }
 
   /** `hidden` came or went: the element's text leaves or joins the page's text. */
   #hiddenChanged(element: Element): void {
     if (!element.isConnected) return;
-    if (isInline(element) && element.parentNode) this.#touch(element.parentNode);
+    const parent = element.parentNode;
+    if (
+      parent &&
+      (isInline(element) || betweenText(parent, element.previousSibling, element.nextSibling))
+    )
+      this.#touch(parent);
     if (element.hasAttribute('hidden')) this.#concealed.push(element);
     else if (!isInline(element) || element.firstElementChild) this.#added.add(element);
   }
@@ -171,6 +178,36 @@ class Batch {
 function hasAncestorIn(node: Node, set: Set<Node>): boolean {
   for (let parent = node.parentNode; parent; parent = parent.parentNode) {
     if (set.has(parent)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a block added or removed here, or hidden or shown, stands between text of its parent's
+ * block: there the parent's runs split or join (`#Me<div>…</div>Too` reads as two runs, and as
+ * `#MeToo` once the div goes or is hidden), so the parent's own text is read again.
+ */
+function betweenText(parent: Node, before: Node | null, after: Node | null): boolean {
+  if (parent instanceof Element && isInline(parent)) return true; // its block's run goes on past it
+  return textOnSide(before, previous) && textOnSide(after, next);
+}
+
+const previous = (node: Node) => node.previousSibling;
+const next = (node: Node) => node.nextSibling;
+
+/**
+ * Whether, going this way from `node`, the run meets text before a block ends it. Elements left
+ * unread are passed (a reader reads across them), as are empty and white-space text nodes, which
+ * can join no words (a timeline's newlines between posts).
+ */
+function textOnSide(node: Node | null, step: (node: Node) => Node | null): boolean {
+  for (let at = node; at; at = step(at)) {
+    if (at instanceof Text) {
+      if (/\S/.test(at.data)) return true;
+    } else if (at instanceof Element) {
+      const kind = kindOf(at);
+      if (kind !== 'skipped') return kind !== 'block';
+    }
   }
   return false;
 }

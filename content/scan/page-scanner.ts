@@ -270,7 +270,12 @@ export class PageScanner {
       }
       this.stats.jobs += 1;
       if (job.kind === 'own') this.#pendingBlocks.delete(job.root as Block);
-      if (job.root.isConnected && !this.#passOver(job) && !insideSkipped(job.root)) {
+      const unread = !job.root.isConnected || this.#passOver(job);
+      if (!unread && insideSkipped(job.root)) {
+        // Moved into a part of the page that is never read (code, a field, a hidden element): the
+        // mentions it held there go, as they would from a full read.
+        dropConcealed([job.root], this.#store);
+      } else if (!unread) {
         const reader = this.#reader(job);
         let finished = false;
         while (!finished) {

@@ -107,7 +107,20 @@ export function isSeparator(element: Element): boolean {
 
 /** Whether an element's whole subtree is left unread. */
 export function isSkipped(element: Element): boolean {
+  return isSkippedAs(element, element.localName);
+}
+
+/** How a reader takes an element: passes over it, reads it as a separator, within a line, or as a block. */
+export type ElementKind = 'skipped' | 'separator' | 'inline' | 'block';
+
+export function kindOf(element: Element): ElementKind {
   const name = element.localName;
+  if (isSkippedAs(element, name)) return 'skipped';
+  if (name in SEPARATORS) return 'separator';
+  return INLINE.has(name) ? 'inline' : 'block';
+}
+
+function isSkippedAs(element: Element, name: string): boolean {
   if (SKIPPED.has(name) || COMPOSER_ELEMENTS.has(name)) return true;
   if (element.hasAttribute('hidden')) return true;
   const role = element.getAttribute('role');

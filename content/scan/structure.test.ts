@@ -1,0 +1,148 @@
+/**
+ * The page's structure changing under the scanner: elements added, removed, moved or hidden. A block
+ * between two pieces of text splits their run, and its going or its hiding joins them again, so the
+ * scanner must hold what a fresh read of the page finds after any such change.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mentionsInOrder } from '../mention-summary';
+import type { MentionStore } from '../mentions';
+import { mount } from '../../test/dom';
+import { places, scan, settle, stopScanners } from '../../test/scanning';
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const texts = (store: MentionStore) => mentionsInOrder(store).map((m) => m.text);
+
+/** After a change: what the scanner that followed it holds, and what a fresh read finds. */
+async function afterChange(
+  live: Awaited<ReturnType<typeof scan>>,
+  change: () => void,
+): Promise<{ live: string[]; fresh: string[] }> {
+  change();
+  await settle(live.scanner);
+  const fresh = await scan();
+  return { live: places(live.store), fresh: places(fresh.store) };
+}
+
+describe('the scanner under changes to the page’s structure', () => {
+  it('sees a block put between the halves of a mention unmake it', async () => {
+    mount('<div><span>#Me</span><span id="too">Too</span></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    const seen = await afterChange(live, () => byId('too').before(document.createElement('div')));
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
+  it('sees a block taken from between two halves make the mention', async () => {
+    mount('<div><span>#Me</span><div id="between">x</div><span>Too</span></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual([]);
+    const seen = await afterChange(live, () => byId('between').remove());
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    expect(seen.live).toEqual(seen.fresh);
+  });
+
+  it('sees a line break hidden next to a hashtag bind it to the word before', async () => {
+    mount('<div>mo<br id="br">#MeToo</div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    const seen = await afterChange(live, () => byId('br').setAttribute('hidden', ''));
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
+  it('lets go of a mention whose block moves into code', async () => {
+    mount('<div><code id="code">x</code><div id="post">#MeToo</div></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    const seen = await afterChange(live, () => byId('code').append(byId('post')));
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
+  it('reads nothing again when whole posts are swapped, as a virtualized timeline does', async () => {
+    mount('<div id="cell"><div>User</div><div>#MeToo, she said</div><div>5m</div></div>');
+    const live = await scan();
+    const jobs = live.scanner.stats.jobs;
+    const post = (text: string) =>
+      Object.assign(document.createElement('div'), { textContent: text });
+    await afterChange(live, () =>
+      byId('cell').replaceChildren(post('Other'), post('no tag'), post('6m')),
+    );
+    // One job for each post added, none for the cell around them.
+    expect(live.scanner.stats.jobs - jobs).toBe(3);
+  });
+});
+
+/** Text pieces that make, unmake, join and split mentions. */
+const FRAGMENTS = ['#', '#Me', 'Me', 'Too', '#MeToo', 'me too', ' movement', 'mo', ' ', ''];
+const KINDS = ['text', 'span', 'div', 'br', 'code'] as const;
+type Kind = (typeof KINDS)[number];
+
+function make(kind: Kind, text: string): Node {
+  if (kind === 'text') return document.createTextNode(text);
+  const element = document.createElement(kind);
+  if (kind !== 'br') element.append(text);
+  return element;
+}
+
+const item = fc.record({ kind: fc.constantFrom(...KINDS), text: fc.constantFrom(...FRAGMENTS) });
+const page = fc.array(fc.array(item, { minLength: 1, maxLength: 6 }), {
+  minLength: 1,
+  maxLength: 3,
+});
+const changes = fc.array(
+  fc.record({
+    op: fc.constantFrom('insert', 'remove', 'hide', 'move', 'text'),
+    kind: fc.constantFrom(...KINDS),
+    text: fc.constantFrom(...FRAGMENTS),
+    at: fc.nat(),
+    to: fc.nat(),
+    // Some changes come in one batch of records, some one by one.
+    settle: fc.boolean(),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+type Change = { op: string; kind: Kind; text: string; at: number; to: number };
+
+function apply({ op, kind, text, at, to }: Change): void {
+  const nodes = [...document.body.querySelectorAll('*')].flatMap((e) => [e, ...e.childNodes]);
+  const node = nodes[at % nodes.length];
+  const target = nodes[to % nodes.length];
+  const parent = node?.parentNode;
+  if (!node || !parent) return;
+  if (op === 'insert') parent.insertBefore(make(kind, text), node);
+  else if (op === 'remove' && parent !== document.documentElement) parent.removeChild(node);
+  else if (op === 'hide' && node instanceof Element) node.toggleAttribute('hidden');
+  else if (op === 'move' && target?.parentNode && !node.contains(target))
+    target.parentNode.insertBefore(node, target);
+  else if (op === 'text' && node instanceof Text) node.data = text;
+}
+
+describe('the scanner under random changes to the page’s structure', () => {
+  it('holds what a fresh read of the page finds', async () => {
+    await fc.assert(
+      fc.asyncProperty(page, changes, async (blocks, steps) => {
+        stopScanners();
+        document.body.replaceChildren(
+          ...blocks.map((items) => {
+            const block = document.createElement('div');
+            block.append(...items.map(({ kind, text }) => make(kind, text)));
+            return block;
+          }),
+        );
+        const live = await scan();
+        for (const step of steps) {
+          apply(step);
+          if (step.settle) await settle(live.scanner);
+        }
+        await settle(live.scanner);
+        const fresh = await scan();
+        expect(places(live.store)).toEqual(places(fresh.store));
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
