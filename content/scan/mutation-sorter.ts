@@ -68,8 +68,10 @@ class Batch {
     }
     if (target instanceof Element) this.#hosts.push(target);
     if (record.type === 'attributes') {
-      if (record.attributeName === 'hidden' && target instanceof Element)
-        this.#hiddenChanged(target);
+      const name = record.attributeName;
+      if (name === 'hidden' && target instanceof Element) this.#hiddenChanged(target);
+      else if (name === 'href')
+        this.#touch(target); // a link's new address may name a family tag
       else this.#restyled = true;
       return;
     }

@@ -25,16 +25,16 @@ import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
 /** Above this many records in one batch, one rescan of the page costs less than piecemeal work. */
 const RESCAN_THRESHOLD = 2000;
 /**
- * What each root's observer follows: the tree, text, and the attributes that show or hide text
- * without changing the tree. An edit's old text tells whether its node was empty
- * (QuietBlocks.isQuietEdit).
+ * What each root's observer follows: the tree, text, the attributes that show or hide text without
+ * changing the tree, and links' addresses (a link to a family tag's page makes its text a mention).
+ * An edit's old text tells whether its node was empty (QuietBlocks.isQuietEdit).
  */
 export const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   characterDataOldValue: true,
-  attributeFilter: ['hidden', 'open', 'class', 'style'],
+  attributeFilter: ['hidden', 'open', 'class', 'style', 'href'],
 };
 /** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
 const RECHECK_INTERVAL_MS = 150;

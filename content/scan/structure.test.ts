@@ -61,6 +61,17 @@ describe('the scanner under changes to the page’s structure', () => {
     expect(seen.fresh).toEqual([]);
   });
 
+  it('sees a link’s new address make its text a mention, and the old one unmake it', async () => {
+    mount('<div><a id="link" href="/about">MeToo</a></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual([]);
+    await afterChange(live, () => byId('link').setAttribute('href', '/tags/MeToo'));
+    expect(texts(live.store)).toEqual(['MeToo']);
+    const seen = await afterChange(live, () => byId('link').setAttribute('href', '/about'));
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
   it('reads nothing again when whole posts are swapped, as a virtualized timeline does', async () => {
     mount('<div id="cell"><div>User</div><div>#MeToo, she said</div><div>5m</div></div>');
     const live = await scan();
@@ -76,13 +87,27 @@ describe('the scanner under changes to the page’s structure', () => {
 });
 
 /** Text pieces that make, unmake, join and split mentions. */
-const FRAGMENTS = ['#', '#Me', 'Me', 'Too', '#MeToo', 'me too', ' movement', 'mo', ' ', ''];
-const KINDS = ['text', 'span', 'div', 'br', 'code'] as const;
+const FRAGMENTS = [
+  '#',
+  '#Me',
+  'Me',
+  'Too',
+  '#MeToo',
+  'MeToo',
+  'me too',
+  ' movement',
+  'mo',
+  ' ',
+  '',
+];
+const KINDS = ['text', 'span', 'div', 'br', 'code', 'a'] as const;
 type Kind = (typeof KINDS)[number];
 
 function make(kind: Kind, text: string): Node {
   if (kind === 'text') return document.createTextNode(text);
   const element = document.createElement(kind);
+  // Half the links go to a family tag's page (a site outside the table reads them as the fediverse does).
+  if (kind === 'a') element.setAttribute('href', text.length % 2 ? '/tags/MeToo' : '/about');
   if (kind !== 'br') element.append(text);
   return element;
 }
@@ -94,7 +119,7 @@ const page = fc.array(fc.array(item, { minLength: 1, maxLength: 6 }), {
 });
 const changes = fc.array(
   fc.record({
-    op: fc.constantFrom('insert', 'remove', 'hide', 'move', 'text'),
+    op: fc.constantFrom('insert', 'remove', 'hide', 'move', 'text', 'href'),
     kind: fc.constantFrom(...KINDS),
     text: fc.constantFrom(...FRAGMENTS),
     at: fc.nat(),
@@ -119,6 +144,8 @@ function apply({ op, kind, text, at, to }: Change): void {
   else if (op === 'move' && target?.parentNode && !node.contains(target))
     target.parentNode.insertBefore(node, target);
   else if (op === 'text' && node instanceof Text) node.data = text;
+  else if (op === 'href' && node instanceof HTMLAnchorElement)
+    node.setAttribute('href', node.getAttribute('href') === '/about' ? '/tags/MeToo' : '/about');
 }
 
 describe('the scanner under random changes to the page’s structure', () => {
