@@ -35,6 +35,19 @@ describe('MentionStore: pruning', () => {
     expect(store.size).toBe(0);
     expect(ranges.size).toBe(0);
   });
+
+  it('drops the mentions of a block that left the page, though their text stayed', () => {
+    const store = new MentionStore(new Set());
+    const [record] = records(1) as [MentionRecord];
+    document.body.append(record.block);
+    store.add(record);
+    // The page unwraps the block: its text stays on the page, read again under its new block.
+    const block = record.block as Element;
+    block.replaceWith(...block.childNodes);
+    expect(store.prune()).toBe(1);
+    expect(store.size).toBe(0);
+    document.body.replaceChildren();
+  });
 });
 
 describe('MentionStore: the cap on ranges', () => {

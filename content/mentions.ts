@@ -129,11 +129,17 @@ export class MentionStore {
     for (const record of records) this.#forget(record);
   }
 
-  /** Drops mentions whose text has left the page. Costs the number of mentions, not of nodes. */
+  /**
+   * Drops mentions whose text has left the page, or whose block has: text that a page moved out of
+   * a block it then removed is read again where it went, under its new block. Costs the number of
+   * mentions, not of nodes.
+   */
   prune(): number {
     let dropped = 0;
     for (const [block, records] of this.#byBlock) {
-      const live = records.filter((record) => record.nodes.every((node) => node.isConnected));
+      const live = block.isConnected
+        ? records.filter((record) => record.nodes.every((node) => node.isConnected))
+        : [];
       if (live.length === records.length) continue;
       const kept = new Set(live);
       for (const record of records) if (!kept.has(record)) this.#forget(record);

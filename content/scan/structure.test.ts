@@ -61,6 +61,28 @@ describe('the scanner under changes to the page’s structure', () => {
     expect(seen.fresh).toEqual([]);
   });
 
+  it('lets go of a mention whose text the page puts inside a line break', async () => {
+    mount('<div id="post">#MeToo<br id="br"></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    const seen = await afterChange(live, () => byId('br').append(byId('post').firstChild as Text));
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
+  it('holds a mention once when the page unwraps the block around it', async () => {
+    mount('<section><div id="wrap"><span>#MeToo</span></div><div id="other">x</div></section>');
+    const live = await scan();
+    const wrap = byId('wrap');
+    // Two removals in one batch: the scanner checks its few mentions rather than walk what went.
+    const seen = await afterChange(live, () => {
+      wrap.replaceWith(...wrap.childNodes);
+      byId('other').remove();
+    });
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    expect(seen.live).toEqual(seen.fresh);
+  });
+
   it('sees a link’s new address make its text a mention, and the old one unmake it', async () => {
     mount('<div><a id="link" href="/about">MeToo</a></div>');
     const live = await scan();
@@ -119,7 +141,18 @@ const page = fc.array(fc.array(item, { minLength: 1, maxLength: 6 }), {
 });
 const changes = fc.array(
   fc.record({
-    op: fc.constantFrom('insert', 'remove', 'hide', 'move', 'text', 'href'),
+    op: fc.constantFrom(
+      'insert',
+      'remove',
+      'hide',
+      'move',
+      'text',
+      'href',
+      'wrap',
+      'unwrap',
+      'replace',
+      'split',
+    ),
     kind: fc.constantFrom(...KINDS),
     text: fc.constantFrom(...FRAGMENTS),
     at: fc.nat(),
@@ -144,6 +177,14 @@ function apply({ op, kind, text, at, to }: Change): void {
   else if (op === 'move' && target?.parentNode && !node.contains(target))
     target.parentNode.insertBefore(node, target);
   else if (op === 'text' && node instanceof Text) node.data = text;
+  else if (op === 'wrap' && kind !== 'text') {
+    const wrapper = make(kind, '');
+    parent.replaceChild(wrapper, node);
+    wrapper.appendChild(node);
+  } else if (op === 'unwrap' && node instanceof Element) node.replaceWith(...node.childNodes);
+  else if (op === 'replace' && node instanceof Element) node.textContent = text;
+  else if (op === 'split' && node instanceof Text && node.length > 1)
+    node.splitText(1 + (to % (node.length - 1)));
   else if (op === 'href' && node instanceof HTMLAnchorElement)
     node.setAttribute('href', node.getAttribute('href') === '/about' ? '/tags/MeToo' : '/about');
 }

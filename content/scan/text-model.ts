@@ -143,10 +143,13 @@ export function blockOf(node: Node): Block | null {
   return null;
 }
 
-/** Whether a node sits in a part of the page that is never read (an editor, code, a form field). */
+/**
+ * Whether a node sits in a part of the page that is never read: an editor, code, a form field, or
+ * what a page put inside a line break or an image (read as the separator it is, never entered).
+ */
 export function insideSkipped(node: Node): boolean {
   for (let current: Node | null = node; current;) {
-    if (current instanceof Element && isSkipped(current)) return true;
+    if (current instanceof Element && (isSkipped(current) || isSeparator(current))) return true;
     current = current instanceof ShadowRoot ? current.host : current.parentNode;
   }
   return false;
