@@ -70,12 +70,13 @@ describe('sortMutations', () => {
     expect(sorted.removed).toEqual([section]);
   });
 
-  it('passes over white space between blocks, not within a line', () => {
-    mount('<main id="m"><article></article></main><p id="p">a</p>');
+  it('passes over white space between blocks or at a line’s end, not between words', () => {
+    mount('<main id="m"><article></article></main><p id="p">a<b>c</b></p><p id="q">d</p>');
     const sorted = sortMutations(
       recordsOf(() => {
         byId('m').append('\n  ');
-        byId('p').append(' ');
+        byId('p').insertBefore(document.createTextNode(' '), byId('p').lastChild);
+        byId('q').append(' ');
       }),
     );
     expect(sorted.touched).toEqual([byId('p')]);

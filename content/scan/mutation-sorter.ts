@@ -3,7 +3,7 @@
  * text to read again, removed and hidden subtrees whose mentions go, and whether the page restyled
  * itself. Reads the DOM, changes nothing, keeps no state: the scanner decides what to do with it.
  */
-import { blockOf, isInline, isSeparator, isSkipped, kindOf, type Block } from './text-model';
+import { blockOf, isInline, isSeparator, isSkipped, type Block } from './text-model';
 
 /** A subtree to read: a block or shadow root whole, or the blocks nested in an added inline element. */
 export interface AddedSubtree {
@@ -130,7 +130,7 @@ class Batch {
 
   #noteAdded(node: Node, parent: Node): void {
     if (node instanceof Text) {
-      if (!isLooseSpace(node, parent, node.previousSibling, node.nextSibling)) this.#touch(parent);
+      if (joinsText(node, parent, node.previousSibling, node.nextSibling)) this.#touch(parent);
       return;
     }
     if (!(node instanceof Element) || isSkipped(node)) return; // comments, scripts, our own card
@@ -148,9 +148,7 @@ class Batch {
   #noteRemoved(node: Node, record: MutationRecord): void {
     const parent = record.target;
     if (node instanceof Text) {
-      if (!isLooseSpace(node, parent, record.previousSibling, record.nextSibling)) {
-        this.#touch(parent);
-      }
+      if (joinsText(node, parent, record.previousSibling, record.nextSibling)) this.#touch(parent);
       return;
     }
     if (!(node instanceof Element) || isSkipped(node)) return;
@@ -191,37 +189,26 @@ function hasAncestorIn(node: Node, set: Set<Node>): boolean {
  */
 function betweenText(parent: Node, before: Node | null, after: Node | null): boolean {
   if (parent instanceof Element && isInline(parent)) return true; // its block's run goes on past it
-  return textOnSide(before, previous) && textOnSide(after, next);
+  return textOnSide(before, false) && textOnSide(after, true);
 }
 
-const previous = (node: Node) => node.previousSibling;
-const next = (node: Node) => node.nextSibling;
+/**
+ * Whether a text node added or removed here changes its parent's runs: text that is not white space
+ * does, and white space does only between text (the newlines a timeline keeps between posts do not).
+ */
+function joinsText(text: Text, parent: Node, before: Node | null, after: Node | null): boolean {
+  return /\S/.test(text.data) || betweenText(parent, before, after);
+}
 
 /**
  * Whether, going this way from `node`, the run meets text before a block ends it. Elements left
  * unread are passed (a reader reads across them), as are empty and white-space text nodes, which
  * can join no words (a timeline's newlines between posts).
  */
-function textOnSide(node: Node | null, step: (node: Node) => Node | null): boolean {
-  for (let at = node; at; at = step(at)) {
-    if (at instanceof Text) {
-      if (/\S/.test(at.data)) return true;
-    } else if (at instanceof Element) {
-      const kind = kindOf(at);
-      if (kind !== 'skipped') return kind !== 'block';
-    }
+function textOnSide(node: Node | null, forward: boolean): boolean {
+  for (let at = node; at; at = forward ? at.nextSibling : at.previousSibling) {
+    if (at instanceof Text ? /\S/.test(at.data) : at instanceof Element && !isSkipped(at))
+      return at instanceof Text || isInline(at as Element) || isSeparator(at as Element);
   }
   return false;
-}
-
-/**
- * Whether a white-space text node sits between blocks, where it joins no text: adding or removing it
- * changes no run (a timeline's newlines between posts).
- */
-function isLooseSpace(text: Text, parent: Node, before: Node | null, after: Node | null): boolean {
-  if (/\S/.test(text.data)) return false;
-  if (parent instanceof Element && isInline(parent)) return false;
-  const isEdge = (node: Node | null) =>
-    node === null || (node instanceof Element && !isInline(node) && !isSeparator(node));
-  return isEdge(before) && isEdge(after);
 }

@@ -14,7 +14,7 @@ import { reconcileRun } from './reconcile';
 import { SparseRunReader } from './sparse-reader';
 import {
   TextRunReader,
-  insideSkipped,
+  unreadWithin,
   type Block,
   type RunSource,
   type TextRun,
@@ -227,7 +227,7 @@ export class PageScanner {
    */
   #discoverShadowRoot(target: Element): void {
     const root = target.shadowRoot;
-    if (root && !this.#observers.has(root) && !insideSkipped(target))
+    if (root && !this.#observers.has(root) && !unreadWithin(target))
       this.#adoptShadowRoot(root, null);
   }
 
@@ -271,7 +271,7 @@ export class PageScanner {
       this.stats.jobs += 1;
       if (job.kind === 'own') this.#pendingBlocks.delete(job.root as Block);
       const unread = !job.root.isConnected || this.#passOver(job);
-      if (!unread && insideSkipped(job.root)) {
+      if (!unread && unreadWithin(job.root)) {
         // Moved into a part of the page that is never read (code, a field, a hidden element): the
         // mentions it held there go, as they would from a full read.
         dropConcealed([job.root], this.#store);

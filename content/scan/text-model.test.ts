@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '../../test/dom';
-import { TextRunReader, blockOf, insideSkipped, positionAt, type TextRun } from './text-model';
+import { TextRunReader, blockOf, positionAt, unreadWithin, type TextRun } from './text-model';
 
 function runsOf(html: string): TextRun[] {
   mount(html);
@@ -118,8 +118,8 @@ describe('TextRunReader: composers, shadow trees, a page that changes under it',
     const p = document.createElement('p');
     composer.attachShadow({ mode: 'open' }).append(p);
     document.body.append(composer);
-    expect(insideSkipped(p)).toBe(true);
-    expect(insideSkipped(document.body)).toBe(false);
+    expect(unreadWithin(p)).toBe(true);
+    expect(unreadWithin(document.body)).toBe(false);
   });
 
   it('goes back to the nearest block still on the page when the node it paused at is removed', () => {

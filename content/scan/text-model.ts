@@ -107,20 +107,7 @@ export function isSeparator(element: Element): boolean {
 
 /** Whether an element's whole subtree is left unread. */
 export function isSkipped(element: Element): boolean {
-  return isSkippedAs(element, element.localName);
-}
-
-/** How a reader takes an element: passes over it, reads it as a separator, within a line, or as a block. */
-export type ElementKind = 'skipped' | 'separator' | 'inline' | 'block';
-
-export function kindOf(element: Element): ElementKind {
   const name = element.localName;
-  if (isSkippedAs(element, name)) return 'skipped';
-  if (name in SEPARATORS) return 'separator';
-  return INLINE.has(name) ? 'inline' : 'block';
-}
-
-function isSkippedAs(element: Element, name: string): boolean {
   if (SKIPPED.has(name) || COMPOSER_ELEMENTS.has(name)) return true;
   if (element.hasAttribute('hidden')) return true;
   const role = element.getAttribute('role');
@@ -144,21 +131,14 @@ export function blockOf(node: Node): Block | null {
 }
 
 /**
- * Whether a node sits in a part of the page that is never read: an editor, code, a form field, or
- * what a page put inside a line break or an image (read as the separator it is, never entered).
+ * Whether the full reader, reading `root` (or, with none, the page, through shadow hosts), would
+ * leave `node` unread: inside code, a composer, a form field, or inside a line break or an image
+ * (read as the separator it is, never entered), where a page may still put text.
  */
-export function insideSkipped(node: Node): boolean {
-  for (let current: Node | null = node; current;) {
+export function unreadWithin(node: Node, root: Node | null = null): boolean {
+  for (let current: Node | null = node; current && current !== root;) {
     if (current instanceof Element && (isSkipped(current) || isSeparator(current))) return true;
     current = current instanceof ShadowRoot ? current.host : current.parentNode;
-  }
-  return false;
-}
-
-/** Whether the full reader, reading `root`, would leave `node` unread: inside code, a composer, an image… */
-export function unreadWithin(node: Node, root: Node): boolean {
-  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
-    if (current instanceof Element && (isSkipped(current) || isSeparator(current))) return true;
   }
   return false;
 }
