@@ -149,6 +149,45 @@ test('text edited in place (characterData) is read again', async ({ page, consol
   expect(consoleErrors).toEqual([]);
 });
 
+test('the page’s structure changing: a block splits a mention, its going joins it; a link’s new address', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('https://x.com/live/recycle.html');
+  await expectHighlights(page, times(4, '#MeToo'));
+  // A post built in pieces, with a block between the halves of its hashtag: two runs, no mention.
+  await page.evaluate(() => {
+    const piece = (name: string, text: string) =>
+      Object.assign(document.createElement(name), { textContent: text });
+    const post = document.createElement('div');
+    post.id = 'pieces';
+    post.append(piece('span', '#Me'), piece('div', '·'), piece('span', 'Too'));
+    document.body.append(post);
+  });
+  await page.evaluate(() => document.querySelector('#pieces > div')?.remove());
+  await expectHighlights(page, times(5, '#MeToo'));
+  await page.evaluate(() => {
+    document.querySelector('#pieces > span:last-child')?.before(document.createElement('div'));
+  });
+  await expectHighlights(page, times(4, '#MeToo'));
+  // A link whose address the page changes to X's page for the tag: its text is a mention.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), {
+      id: 'retagged',
+      textContent: 'MeToo',
+    });
+    link.href = '/about';
+    document.body.append(Object.assign(document.createElement('div'), { id: 'links' }));
+    document.querySelector('#links')?.append(link);
+  });
+  await page.evaluate(() =>
+    document.querySelector('#retagged')?.setAttribute('href', '/hashtag/MeToo'),
+  );
+  await expectHighlights(page, [...times(4, '#MeToo'), 'MeToo']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 5, stale: 0 });
+  expect(consoleErrors).toEqual([]);
+});
+
 test('open shadow roots are read, including ones attached later', async ({
   page,
   consoleErrors,
