@@ -270,12 +270,12 @@ export class PageScanner {
       }
       this.stats.jobs += 1;
       if (job.kind === 'own') this.#pendingBlocks.delete(job.root as Block);
-      const unread = !job.root.isConnected || this.#passOver(job);
-      if (!unread && unreadWithin(job.root)) {
-        // Moved into a part of the page that is never read (code, a field, a hidden element): the
-        // mentions it held there go, as they would from a full read.
+      const goneOrQuiet = !job.root.isConnected || this.#passOver(job);
+      if (!goneOrQuiet && unreadWithin(job.root)) {
+        // Moved where the reader never goes (code, a field, a hidden element, a line break): the
+        // mentions it held go, as they would from a full read.
         dropConcealed([job.root], this.#store);
-      } else if (!unread) {
+      } else if (!goneOrQuiet) {
         const reader = this.#reader(job);
         let finished = false;
         while (!finished) {
