@@ -156,8 +156,8 @@ class Batch {
       this.#touch(parent);
       return;
     }
-    if (isInline(node)) this.#touch(parent);
-    else if (betweenText(parent, record.previousSibling, record.nextSibling)) this.#touch(parent);
+    if (isInline(node) || betweenText(parent, record.previousSibling, record.nextSibling))
+      this.#touch(parent);
     if (!isInline(node) || node.firstElementChild || node.shadowRoot) this.#removed.push(node);
   }
 
@@ -207,8 +207,11 @@ function joinsText(text: Text, parent: Node, before: Node | null, after: Node | 
  */
 function textOnSide(node: Node | null, forward: boolean): boolean {
   for (let at = node; at; at = forward ? at.nextSibling : at.previousSibling) {
-    if (at instanceof Text ? /\S/.test(at.data) : at instanceof Element && !isSkipped(at))
-      return at instanceof Text || isInline(at as Element) || isSeparator(at as Element);
+    if (at instanceof Text) {
+      if (/\S/.test(at.data)) return true;
+    } else if (at instanceof Element && !isSkipped(at)) {
+      return isInline(at) || isSeparator(at);
+    }
   }
   return false;
 }

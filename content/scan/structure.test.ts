@@ -163,7 +163,7 @@ const changes = fc.array(
   { minLength: 1, maxLength: 6 },
 );
 
-type Change = { op: string; kind: Kind; text: string; at: number; to: number };
+type Change = typeof changes extends fc.Arbitrary<(infer C)[]> ? C : never;
 
 function apply({ op, kind, text, at, to }: Change): void {
   const nodes = [...document.body.querySelectorAll('*')].flatMap((e) => [e, ...e.childNodes]);
