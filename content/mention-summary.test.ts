@@ -177,4 +177,28 @@ describe('nearestMention', () => {
     expect(measure.mock.calls.length).toBeGreaterThan(0);
     expect(measure.mock.calls.length).toBeLessThanOrEqual(64);
   }, 20_000);
+
+  it('finds the centre of a long feed from its boxes, not the hit test', async () => {
+    const store = await storeOf(posts(600));
+    // The feed scrolled 30,000 px down: post i's box starts at i × 100 − 30,000.
+    const posted = [...document.body.children];
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const i = posted.indexOf(this.closest('article') ?? this);
+      return i < 0 ? new DOMRect() : new DOMRect(0, i * 100 - 30_000, window.innerWidth, 100);
+    });
+    const hitTest = vi.fn(() => null);
+    Object.assign(document, { caretPositionFromPoint: hitTest });
+    const measured: string[] = [];
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+      measured.push(this.startContainer.parentElement?.id ?? '');
+      return new DOMRect();
+    });
+    nearestMention(store, document, window);
+    const centre = Math.floor((window.innerHeight / 2 + 30_000) / 100);
+    expect(hitTest).not.toHaveBeenCalled();
+    expect(measured).toContain(`p${centre}`);
+    expect(measured.length).toBeLessThanOrEqual(64);
+  }, 20_000);
 });

@@ -3,6 +3,7 @@
  * not the page: a summary reads a few dozen characters around its mention, the list and the nearest
  * mention start from the viewport's centre and look only at the mentions around it.
  */
+import { elementAtByBoxes } from './element-at';
 import type { MentionSummary } from './messages';
 import type { MentionRecord, MentionStore } from './mentions';
 import type { Block } from './scan/text-model';
@@ -208,10 +209,15 @@ export function nearestToCentre(
   return best;
 }
 
-/** The DOM position under the viewport's centre, if the page has one there. */
+/**
+ * The DOM position under the viewport's centre, if the page has one there: on a page with a long
+ * list (a feed of thousands of posts) the element there from the boxes, else the hit test's caret.
+ */
 function centrePosition(doc: Document, win: Window): { node: Node; offset: number } | null {
   const x = win.innerWidth / 2;
   const y = win.innerHeight / 2;
+  const placed = doc.body ? elementAtByBoxes(doc.body, x, y) : null;
+  if (placed) return { node: placed, offset: 0 };
   const caret = doc.caretPositionFromPoint?.(x, y);
   if (caret) return { node: caret.offsetNode, offset: caret.offset };
   const element = doc.elementFromPoint?.(x, y);

@@ -81,6 +81,15 @@ async function openCardInViewport(page: Page): Promise<void> {
   await expect(cardDialog(page)).toContainText('Tarana Burke');
 }
 
+/** The number of the post under the middle of the viewport (the card, over it, is passed by). */
+function postAtMiddle(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const under = document.elementsFromPoint(innerWidth / 2, innerHeight / 2);
+    const post = under.find((element) => element.localName === 'article');
+    return Number(/^Post (\d+):/.exec(post?.textContent ?? '')?.[1] ?? Number.NaN);
+  });
+}
+
 /** The text of the card's dialog while it is shown, read without a locator. */
 function cardText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -137,6 +146,19 @@ test.describe('size', () => {
     expect(await highlightCount(page)).toBe(MAX_RANGES);
     await openCardInViewport(page);
     // Closed before the second read, which would close it: that is the card's work, not the read's.
+    await page.keyboard.press('Escape');
+    await expect(cardDialog(page)).toBeHidden();
+
+    // The keyboard command opens the card on the mention nearest the middle, found from the feed's
+    // boxes: the page scrolls that mention's line to the middle, which stays within a post or two.
+    const middle = await postAtMiddle(page);
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    await serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'open-nearest' }, { frameId: 0 }),
+      tabId,
+    );
+    await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
+    expect(Math.abs((await postAtMiddle(page)) - middle)).toBeLessThanOrEqual(1);
     await page.keyboard.press('Escape');
     await expect(cardDialog(page)).toBeHidden();
 
