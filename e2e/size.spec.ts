@@ -81,6 +81,30 @@ async function openCardInViewport(page: Page): Promise<void> {
   await expect(cardDialog(page)).toContainText('Tarana Burke');
 }
 
+/** Sends what the keyboard command sends, and waits for the card, wholly inside the window. */
+async function openNearest(worker: Worker, page: Page): Promise<void> {
+  const tabId = await tabIdOf(worker, page.url());
+  await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'open-nearest' }, { frameId: 0 }),
+    tabId,
+  );
+  await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
+  await expect(cardDialog(page)).toBeInViewport({ ratio: 1 });
+}
+
+/** Lists the page's mentions as the popup does, and sends the popup's click on the first. */
+async function revealFirstListed(worker: Worker, page: Page): Promise<void> {
+  const tabId = await tabIdOf(worker, page.url());
+  await worker.evaluate(async (id) => {
+    const list = (await chrome.tabs.sendMessage(id, { type: 'list-mentions' }, { frameId: 0 })) as {
+      frame: string;
+    };
+    await chrome.tabs.sendMessage(id, { type: 'reveal-mention', index: 0, frame: list.frame });
+  }, tabId);
+  await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
+  await expect(cardDialog(page)).toBeInViewport({ ratio: 1 });
+}
+
 /** The number of the post under the middle of the viewport (the card, over it, is passed by). */
 function postAtMiddle(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -152,13 +176,16 @@ test.describe('size', () => {
     // The keyboard command opens the card on the mention nearest the middle, found from the feed's
     // boxes: the page scrolls that mention's line to the middle, which stays within a post or two.
     const middle = await postAtMiddle(page);
-    const tabId = await tabIdOf(serviceWorker, page.url());
-    await serviceWorker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'open-nearest' }, { frameId: 0 }),
-      tabId,
-    );
-    await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
+    await openNearest(serviceWorker, page);
     expect(Math.abs((await postAtMiddle(page)) - middle)).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Escape');
+    await expect(cardDialog(page)).toBeHidden();
+
+    // The popup's click on the first mention it lists, a few screens above the window, scrolls up
+    // to it and opens its card there.
+    const above = await page.evaluate(() => window.scrollY);
+    await revealFirstListed(serviceWorker, page);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(above - 1000);
     await page.keyboard.press('Escape');
     await expect(cardDialog(page)).toBeHidden();
 
@@ -197,6 +224,14 @@ test.describe('size', () => {
     await expect.poll(() => highlightCount(page), { timeout: 30_000 }).toBe(MAX_RANGES);
     expect(await highlightedInViewport(page)).toBeGreaterThan(3);
     await openCardInViewport(page);
+    await page.keyboard.press('Escape');
+    await expect(cardDialog(page)).toBeHidden();
+
+    // The keyboard command's mention is in view, inside the one paragraph of 566,000 px: the page
+    // stays put (its paragraph's middle is far away) and the card opens on screen.
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await openNearest(serviceWorker, page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     await page.keyboard.press('Escape');
     await expect(cardDialog(page)).toBeHidden();
 

@@ -14,6 +14,7 @@ import {
 } from '../mention-summary';
 import { ViewportCap } from '../scan/cap';
 import { siteKey, updateSettings } from '../settings';
+import { bringIntoView } from './bring-into-view';
 import { CardController } from './card-controller';
 import type { MentionChoice, MentionUi, MentionUiDeps } from './card-module';
 import { CardView } from './card-view';
@@ -103,7 +104,7 @@ export function createMentionUi(
     open(choice) {
       const record = pick(choice);
       if (!record) return;
-      record.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      bringIntoView(record.range, win);
       controller.openFor(record);
     },
     async list() {
