@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MentionRecord, MentionStore } from '../mentions';
-import { mentionAtPoint } from '../scan/hit-test';
+import { mentionAmong, mentionAtPoint } from '../scan/hit-test';
 import type { CardSurface } from './card-module';
 import { CardController } from './card-controller';
 
-// The hit test reads the page's layout, which happy-dom has none of: here it answers by x alone.
-vi.mock('../scan/hit-test', () => ({ mentionAtPoint: vi.fn(), mentionOfLink: vi.fn(() => null) }));
+// The hit test and the boxes read the page's layout, which happy-dom has none of: here they answer
+// by x alone (set up below); the boxes find the mention only in text under the move's target, and
+// leave a target whose text holds a mention past counting (`MANY`) to the hit test.
+const MANY = 'many mentions';
+vi.mock('../scan/hit-test', () => ({
+  mentionAtPoint: vi.fn(),
+  mentionAmong: vi.fn(),
+  mentionOfLink: vi.fn(() => null),
+}));
 
 const MENTION = { text: '#MeToo', tag: 'metoo', range: new Range() } as unknown as MentionRecord;
 const MENTION_END = 100;
@@ -57,6 +64,10 @@ describe('the card controller', () => {
     vi.mocked(mentionAtPoint).mockImplementation((_doc, _store, x) =>
       x < MENTION_END ? MENTION : null,
     );
+    vi.mocked(mentionAmong).mockImplementation((_store, texts, x) => {
+      if (texts.some((text) => text.data === MANY)) return undefined;
+      return texts.length > 0 && x < MENTION_END ? MENTION : null;
+    });
     vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
       frames.set(nextFrame, callback);
       return nextFrame++;
@@ -133,25 +144,50 @@ describe('the card controller', () => {
     expect(controller.current.name).toBe('open');
   });
 
-  it('hit-tests only a pointer whose path runs through a block that holds a mention', () => {
+  it('measures the text under a move that runs through a mention’s block, and nothing else', () => {
     const block = document.createElement('p');
+    block.append(
+      'a post with ',
+      Object.assign(document.createElement('a'), { textContent: '#MeToo' }),
+    );
     const elsewhere = document.createElement('div');
+    elsewhere.textContent = 'no mention here';
     document.body.append(block, elsewhere);
     const store = { showsIn: (node: unknown) => node === block } as unknown as MentionStore;
     const { controller } = setUp(store);
     vi.mocked(mentionAtPoint).mockClear();
+    vi.mocked(mentionAmong).mockClear();
     // Where the hit test would find the mention (x < 100), but the path holds no block with one.
     moveAlong(controller, 50, [elsewhere, document.body, document.documentElement, document]);
     runFrame();
     expect(mentionAtPoint).not.toHaveBeenCalled();
+    expect(vi.mocked(mentionAmong).mock.calls.map((call) => call[1])).toEqual([[]]);
     vi.advanceTimersByTime(600);
     expect(controller.current.name).toBe('idle');
+    // On the link in the block: its text is measured; no hit test.
+    const link = block.lastChild as HTMLAnchorElement;
+    moveAlong(controller, 50, [link, block, document.body, document.documentElement, document]);
+    runFrame();
+    expect(vi.mocked(mentionAmong).mock.calls.at(-1)?.[1]).toEqual([link.firstChild]);
+    expect(mentionAtPoint).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(600);
+    expect(controller.current.name).toBe('open');
+    block.remove();
+    elsewhere.remove();
+  });
+
+  it('hit-tests a move whose target holds too many mentions to measure', () => {
+    const block = document.createElement('p');
+    block.textContent = MANY;
+    document.body.append(block);
+    const store = { showsIn: (node: unknown) => node === block } as unknown as MentionStore;
+    const { controller } = setUp(store);
+    vi.mocked(mentionAtPoint).mockClear();
     moveAlong(controller, 50, [block, document.body, document.documentElement, document]);
     runFrame();
     expect(mentionAtPoint).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(600);
     expect(controller.current.name).toBe('open');
     block.remove();
-    elsewhere.remove();
   });
 });

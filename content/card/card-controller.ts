@@ -3,8 +3,8 @@
  * effects (timers, open, close) and keeps focus where a keyboard user expects it.
  */
 import type { MentionRecord, MentionStore } from '../mentions';
-import type { Block } from '../scan/text-model';
-import { mentionAtPoint, mentionOfLink } from '../scan/hit-test';
+import { nextWithin, type Block } from '../scan/text-model';
+import { mentionAmong, mentionAtPoint, mentionOfLink } from '../scan/hit-test';
 import type { CardSurface } from './card-module';
 import { later } from './reader-timer';
 import {
@@ -22,6 +22,9 @@ export interface CardControllerOptions {
   theme: () => Theme;
   shadowRoots: () => ShadowRoot[];
 }
+
+/** A move's target with more nodes under it than this is hit-tested rather than walked. */
+const WALKED_MOST = 64;
 
 /** The pointer is on the card (see `#hovered`). */
 const ON_CARD = 'card';
@@ -44,7 +47,8 @@ export class CardController {
     y: number;
     touch: boolean;
     time: number;
-    nearMention: boolean;
+    /** The text under the move's target when its path runs through a mention's block; null: unknown. */
+    texts: Text[] | null;
   } | null = null;
   /** When the pointer reached the hovered mention: the dwell counts from then, not from the hit test. */
   #hoverSince = 0;
@@ -210,31 +214,45 @@ export class CardController {
       y: event.clientY,
       touch: event.pointerType === 'touch',
       time: event.timeStamp,
-      nearMention: this.#nearMention(event),
+      texts: this.#textsNear(event),
     };
     if (this.#frame) return;
-    // One hit test per frame, however fast the pointer moves.
+    // One look per frame, however fast the pointer moves.
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       const point = this.#lastPoint;
       if (!point || point.touch) return;
       this.#hoverSince = point.time;
-      this.#updateHover(point.nearMention ? this.#hitTest(point.x, point.y) : null);
+      const { x, y, texts } = point;
+      const among = texts === null ? undefined : mentionAmong(this.#store, texts, x, y);
+      this.#updateHover(among === undefined ? this.#hitTest(x, y) : among);
     });
   }
 
   /**
-   * Whether the event's path runs through a block that holds a mention. If not, no mention is under
-   * the pointer and the hit test is not needed: it has the browser bring style, layout and paint
+   * The text nodes under the move's target (the element the browser found under the pointer),
+   * where a mention under the pointer must be: none when the event's path runs through no block
+   * that holds a mention; null (unknown, so hit-tested) for a replayed event, its dispatch over and
+   * its path empty, or a target with more under it than is worth walking. The mentions of those
+   * nodes are then measured by their boxes: a hit test has the browser bring style, layout and paint
    * properties up to date inside the frame's callbacks, a highlight rebuild on a page that just
-   * changed (docs/benchmarks.md). A replayed event, its dispatch over, has no path: it is tested.
+   * changed (docs/benchmarks.md).
    */
-  #nearMention(event: Event): boolean {
+  #textsNear(event: Event): Text[] | null {
     const path = event.composedPath();
-    if (path.length === 0) return true;
+    const target = path[0];
+    if (!target) return null;
     // Looked up as they are: what is not a block (the document, the window) is simply not found. In
     // Firefox's content scripts this path's nodes fail `instanceof Element`, so none is tested.
-    return path.some((node) => this.#store.showsIn(node as Block));
+    if (!path.some((node) => this.#store.showsIn(node as Block))) return [];
+    const root = target as Node;
+    const texts: Text[] = [];
+    let walked = 0;
+    for (let node: Node | null = root; node; node = nextWithin(node, root)) {
+      if (++walked > WALKED_MOST) return null;
+      if (node.nodeType === Node.TEXT_NODE) texts.push(node as Text);
+    }
+    return texts;
   }
 
   #dropPendingHitTest(): void {

@@ -45,6 +45,31 @@ export function mentionAtPoint(
   return null;
 }
 
+/** Past this many mentions in the text given, `mentionAmong` leaves the point to the hit test. */
+const MEASURED_MOST = 16;
+
+/**
+ * The mention under a point among those spanning the given text nodes (the text under the element
+ * a pointer event found there), by their own boxes: no hit test, so the browser brings layout up
+ * to date but not paint. Undefined when those nodes hold more mentions than are worth measuring
+ * (one long text node): then the caller hit-tests.
+ */
+export function mentionAmong(
+  store: MentionStore,
+  texts: readonly Text[],
+  x: number,
+  y: number,
+): MentionRecord | null | undefined {
+  let measured = 0;
+  for (const text of texts) {
+    for (const record of store.at(text)) {
+      if (++measured > MEASURED_MOST) return undefined;
+      if (rangeHolds(record.range, x, y)) return record;
+    }
+  }
+  return null;
+}
+
 /** The mention whose site link is this element, for keyboard focus. */
 export function mentionOfLink(store: MentionStore, element: Element): MentionRecord | null {
   if (!(element instanceof HTMLAnchorElement)) return null;
