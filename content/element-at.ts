@@ -1,8 +1,8 @@
 /**
  * The element under a point, found from the boxes of elements rather than by the browser's hit
- * test. Chromium's hit test looks at the children of each element on the way down one by one; on a
- * page whose feed holds 25,000 posts that is 3–7 ms (`npm run bench`, `command.nearestMs`), where
- * halving the feed looks at about 16 boxes (0.2–0.3 ms). Reads layout only.
+ * test. Chromium's hit test looks at the children of each element on the way down one by one; on
+ * the bench's 100,000-mention page, whose feed holds 25,000 posts, that took 3–7 ms where halving
+ * the feed looks at about 16 boxes (0.2–0.3 ms; docs/benchmarks.md). Reads layout only.
  */
 
 /** A list of children at least this long is halved; a shorter one is read from its end. */

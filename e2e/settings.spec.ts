@@ -10,6 +10,7 @@ import {
   highlightedTexts,
   mentionPoint,
   resetSettings,
+  revealListed,
   tabIdOf,
   test,
   watchCardOpening,
@@ -333,6 +334,29 @@ test.describe('keyboard command and context menu', () => {
       tabId,
     );
     await expect(cardDialog(page)).toHaveAccessibleName(/^#MoiAussi /);
+  });
+
+  test('the popup’s click on a mention scrolled out of its panel scrolls the panel to it', async ({
+    page,
+    serviceWorker,
+  }) => {
+    await page.goto('https://x.com/card/panel.html');
+    await expectHighlights(page, ['#MeToo']);
+    // The mention lies below the panel's fold, yet inside the window: only its panel hides it.
+    const hidden = await page.evaluate(() => {
+      const panel = document.getElementById('panel')?.getBoundingClientRect();
+      const far = document.getElementById('far')?.getBoundingClientRect();
+      return panel && far ? far.top >= panel.bottom && far.bottom <= innerHeight : false;
+    });
+    expect(hidden).toBe(true);
+    await revealListed(serviceWorker, page, 0);
+    const shown = await page.evaluate(() => {
+      const panel = document.getElementById('panel')?.getBoundingClientRect();
+      const range = CSS.highlights.get('metoo-mention')?.values().next().value as Range;
+      const box = range.getBoundingClientRect();
+      return panel ? box.top >= panel.top && box.bottom <= panel.bottom : false;
+    });
+    expect(shown).toBe(true);
   });
 
   test('“Show #MeToo context” on a selection opens the card for the mention in it', async ({

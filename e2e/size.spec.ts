@@ -18,6 +18,7 @@ import {
   expectHighlights,
   mentionPoint,
   resetSettings,
+  revealListed,
   tabIdOf,
   test,
 } from './support/fixtures';
@@ -88,19 +89,6 @@ async function openNearest(worker: Worker, page: Page): Promise<void> {
     (id) => chrome.tabs.sendMessage(id, { type: 'open-nearest' }, { frameId: 0 }),
     tabId,
   );
-  await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
-  await expect(cardDialog(page)).toBeInViewport({ ratio: 1 });
-}
-
-/** Lists the page's mentions as the popup does, and sends the popup's click on the first. */
-async function revealFirstListed(worker: Worker, page: Page): Promise<void> {
-  const tabId = await tabIdOf(worker, page.url());
-  await worker.evaluate(async (id) => {
-    const list = (await chrome.tabs.sendMessage(id, { type: 'list-mentions' }, { frameId: 0 })) as {
-      frame: string;
-    };
-    await chrome.tabs.sendMessage(id, { type: 'reveal-mention', index: 0, frame: list.frame });
-  }, tabId);
   await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
   await expect(cardDialog(page)).toBeInViewport({ ratio: 1 });
 }
@@ -184,7 +172,7 @@ test.describe('size', () => {
     // The popup's click on the first mention it lists, a few screens above the window, scrolls up
     // to it and opens its card there.
     const above = await page.evaluate(() => window.scrollY);
-    await revealFirstListed(serviceWorker, page);
+    await revealListed(serviceWorker, page, 0);
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(above - 1000);
     await page.keyboard.press('Escape');
     await expect(cardDialog(page)).toBeHidden();

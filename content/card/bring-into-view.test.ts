@@ -51,6 +51,22 @@ describe('bringIntoView', () => {
     });
   });
 
+  it('scrolls to a mention in view of the window but scrolled out of its panel', () => {
+    const { range, paragraph } = mention([
+      new DOMRect(100, 500, 60, 20),
+      new DOMRect(100, 300, 60, 20),
+    ]);
+    const panel = document.createElement('div');
+    panel.style.overflowY = 'auto';
+    document.body.append(panel);
+    panel.append(paragraph);
+    vi.spyOn(panel, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 400, 300));
+    const element = vi.spyOn(paragraph, 'scrollIntoView').mockImplementation(() => {});
+    vi.spyOn(window, 'scrollBy').mockImplementation(() => {});
+    bringIntoView(range, window);
+    expect(element).toHaveBeenCalledWith({ block: 'nearest', inline: 'nearest' });
+  });
+
   it('lets the element alone place a mention that has no box', () => {
     const { range, paragraph } = mention([new DOMRect(), new DOMRect()]);
     const element = vi.spyOn(paragraph, 'scrollIntoView').mockImplementation(() => {});

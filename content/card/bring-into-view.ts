@@ -6,7 +6,7 @@
  * 10 MB text node) can be in view while its mention is far off screen.
  */
 export function bringIntoView(range: Range, win: Window): void {
-  if (inView(range.getBoundingClientRect(), win)) return;
+  if (inView(range, win)) return;
   range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const box = range.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) return;
@@ -17,13 +17,45 @@ export function bringIntoView(range: Range, win: Window): void {
   });
 }
 
-/** Whether a box is drawn and wholly inside the window. */
-function inView(box: DOMRect, win: Window): boolean {
+/**
+ * Whether a mention is drawn and wholly inside the window, and inside the box of every element
+ * around it that clips what overflows it (a scrolling panel it may be scrolled out of).
+ */
+function inView(range: Range, win: Window): boolean {
+  const box = range.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return false;
+  if (!within(box, { top: 0, left: 0, bottom: win.innerHeight, right: win.innerWidth }))
+    return false;
+  for (let at = parentOf(range.startContainer); at; at = parentOf(at)) {
+    if (at === at.ownerDocument.documentElement) break;
+    const { overflowX, overflowY } = win.getComputedStyle(at);
+    if ((CLIPS.has(overflowX) || CLIPS.has(overflowY)) && !within(box, at.getBoundingClientRect()))
+      return false;
+  }
+  return true;
+}
+
+/** The values of `overflow` that cut off what lies outside an element's box. */
+const CLIPS: ReadonlySet<string> = new Set(['hidden', 'auto', 'scroll', 'clip']);
+
+type Edges = { top: number; left: number; bottom: number; right: number };
+
+function within(box: Edges, frame: Edges): boolean {
   return (
-    (box.width > 0 || box.height > 0) &&
-    box.top >= 0 &&
-    box.left >= 0 &&
-    box.bottom <= win.innerHeight &&
-    box.right <= win.innerWidth
+    box.top >= frame.top &&
+    box.left >= frame.left &&
+    box.bottom <= frame.bottom &&
+    box.right <= frame.right
   );
+}
+
+/** The element a node sits in, through a shadow root to its host. */
+function parentOf(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  return parent.nodeType === Node.ELEMENT_NODE
+    ? (parent as Element)
+    : parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE
+      ? ((parent as ShadowRoot).host ?? null)
+      : null;
 }

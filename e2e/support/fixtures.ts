@@ -163,6 +163,27 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return id;
 }
 
+/**
+ * Lists the page's mentions as the toolbar popup does, then sends the popup's click on the one at
+ * `index` of that list, and waits for its card, wholly inside the window.
+ */
+export async function revealListed(worker: Worker, page: Page, index: number): Promise<void> {
+  const tabId = await tabIdOf(worker, page.url());
+  await worker.evaluate(
+    async ({ id, index }) => {
+      const list = (await chrome.tabs.sendMessage(
+        id,
+        { type: 'list-mentions' },
+        { frameId: 0 },
+      )) as { frame: string };
+      await chrome.tabs.sendMessage(id, { type: 'reveal-mention', index, frame: list.frame });
+    },
+    { id: tabId, index },
+  );
+  await expect(cardDialog(page)).toBeVisible({ timeout: 45_000 });
+  await expect(cardDialog(page)).toBeInViewport({ ratio: 1 });
+}
+
 /** Puts the settings back to their defaults (storage outlives a test within a worker). */
 export async function resetSettings(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.storage.sync.clear());
