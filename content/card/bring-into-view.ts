@@ -19,21 +19,26 @@ export function bringIntoView(range: Range, win: Window): void {
 
 /**
  * Whether a mention is drawn and wholly inside the window, and inside the box of every element
- * around it that clips what overflows it (a scrolling panel it may be scrolled out of).
+ * around it (the nearest hundred) that clips what overflows it (a scrolling panel it may be
+ * scrolled out of).
  */
 function inView(range: Range, win: Window): boolean {
   const box = range.getBoundingClientRect();
   if (box.width === 0 && box.height === 0) return false;
   if (!within(box, { top: 0, left: 0, bottom: win.innerHeight, right: win.innerWidth }))
     return false;
+  let depth = 0;
   for (let at = parentOf(range.startContainer); at; at = parentOf(at)) {
-    if (at === at.ownerDocument.documentElement) break;
+    if (at === at.ownerDocument.documentElement || ++depth > PANEL_DEPTH) break;
     const { overflowX, overflowY } = win.getComputedStyle(at);
     if ((CLIPS.has(overflowX) || CLIPS.has(overflowY)) && !within(box, at.getBoundingClientRect()))
       return false;
   }
   return true;
 }
+
+/** How many elements around a mention are asked whether they clip it (a page 10,000 deep exists). */
+const PANEL_DEPTH = 100;
 
 /** The values of `overflow` that cut off what lies outside an element's box. */
 const CLIPS: ReadonlySet<string> = new Set(['hidden', 'auto', 'scroll', 'clip']);
