@@ -13,7 +13,7 @@ function placeBoxes(): ReturnType<typeof vi.spyOn> {
 }
 
 /** A feed of posts, each with a paragraph inside; `top(i)` places post i, 100 px tall, 600 wide. */
-function feed(count: number, top: (i: number) => number): HTMLElement {
+function feed(count: number, top: (i: number) => number): void {
   const main = document.createElement('main');
   for (let i = 0; i < count; i++) {
     const post = document.createElement('article');
@@ -28,7 +28,6 @@ function feed(count: number, top: (i: number) => number): HTMLElement {
   const first = Math.min(...tops);
   boxes.set(main, new DOMRect(0, first, 600, Math.max(...tops) + 100 - first));
   document.body.replaceChildren(main);
-  return main;
 }
 
 afterEach(() => {
@@ -38,14 +37,13 @@ afterEach(() => {
 
 describe('elementAtByBoxes', () => {
   it('finds the paragraph under the point in a long feed, halving it', () => {
-    const main = feed(25_000, (i) => i * 100);
+    feed(25_000, (i) => i * 100);
     const measure = placeBoxes();
     const found = elementAtByBoxes(document.body, 300, 1_234_550);
     expect(found?.textContent).toBe('post 12345');
     expect(found?.localName).toBe('p');
     // About log2(25,000) boxes for the feed, and a few on the way down: not the feed's every post.
     expect(measure.mock.calls.length).toBeLessThanOrEqual(20);
-    expect(main.children.length).toBe(25_000);
   });
 
   it('stops at the post after a gap the point falls in', () => {
