@@ -40,7 +40,10 @@ function moveAlong(controller: CardController, x: number, path: EventTarget[]): 
   controller.replay(event);
 }
 
-function setUp(store = {} as MentionStore): { controller: CardController; view: CardSurface } {
+function setUp(
+  store = {} as MentionStore,
+  trigger: 'hover' | 'click' = 'hover',
+): { controller: CardController; view: CardSurface } {
   const view: CardSurface = {
     host: null,
     holds: (event) => event instanceof MouseEvent && event.clientX >= CARD_START,
@@ -51,7 +54,7 @@ function setUp(store = {} as MentionStore): { controller: CardController; view: 
     prepare: () => Promise.resolve(),
   };
   const controller = new CardController(document, store, view, {
-    machine: () => ({ dwellMs: 500, trigger: 'hover' }),
+    machine: () => ({ dwellMs: 500, trigger }),
     theme: () => 'auto',
     shadowRoots: () => [],
   });
@@ -93,6 +96,29 @@ describe('the card controller', () => {
     vi.advanceTimersByTime(600);
     expect(controller.current.name).toBe('open');
   }
+
+  it('opens on a tap, or a press in click mode, handed over from before it listened', () => {
+    const touch = setUp();
+    touch.controller.replay(
+      new PointerEvent('pointerdown', { clientX: 50, clientY: 10, pointerType: 'touch' }),
+    );
+    expect(touch.controller.current.name).toBe('open');
+    expect(touch.view.show).toHaveBeenCalledTimes(1);
+    const press = () =>
+      new PointerEvent('pointerdown', { clientX: 50, clientY: 10, pointerType: 'mouse' });
+    const click = setUp(undefined, 'click');
+    click.controller.replay(press());
+    expect(click.controller.current.name).toBe('open');
+    // A mouse press in hover mode, and a tap elsewhere, open nothing.
+    const hover = setUp();
+    hover.controller.replay(press());
+    expect(hover.controller.current.name).toBe('idle');
+    const away = setUp();
+    away.controller.replay(
+      new PointerEvent('pointerdown', { clientX: 150, clientY: 10, pointerType: 'touch' }),
+    );
+    expect(away.controller.current.name).toBe('idle');
+  });
 
   it('keeps the card when the pointer crosses the gap and reaches it within one frame', () => {
     const { controller, view } = setUp();

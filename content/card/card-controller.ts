@@ -119,12 +119,19 @@ export class CardController {
   }
 
   /**
-   * Handles a pointer move or focus the page saw before this controller listened (it loads after
-   * the page's first mention): a pointer already resting on a mention starts the dwell.
+   * Handles a pointer move, press or focus the page saw before this controller listened (it loads
+   * after the page's first mention): a pointer already resting on a mention starts the dwell, a tap
+   * on one opens its card. The loader keeps no clicks: a mouse press stands for the click that
+   * followed it, which opens the card in click mode.
    */
   replay(event: Event): void {
     if (event.type === 'pointermove') this.#onPointerMove(event as PointerEvent);
     else if (event.type === 'focusin') this.#onFocusIn(event as FocusEvent);
+    else if (event.type === 'pointerdown') {
+      const press = event as PointerEvent;
+      this.#onPointerDown(press);
+      if (press.pointerType !== 'touch') this.#onClick(press);
+    }
   }
 
   /** Opens the card for a mention at once (popup list, keyboard command). */

@@ -81,6 +81,20 @@ describe('MentionUiLoader', () => {
     expect(ui.replayed).toHaveLength(2);
   });
 
+  it('hands the layer a tap or a press that came while it loaded', async () => {
+    const { ui, module } = fakeLayer();
+    const { load, finish } = deferredLoad(module);
+    const loader = new MentionUiLoader(document, load, (m) =>
+      m.createMentionUi({} as never, {} as never),
+    );
+    loader.listen(new AbortController().signal);
+    const loading = loader.ensure();
+    document.dispatchEvent(trusted(new PointerEvent('pointerdown', { pointerType: 'touch' })));
+    finish();
+    await loading;
+    expect(ui.replayed).toEqual(['pointerdown']);
+  });
+
   it('does not hand over what the page synthesised while the layer loaded', async () => {
     const { ui, module } = fakeLayer();
     const { load, finish } = deferredLoad(module);
