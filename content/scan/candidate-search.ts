@@ -48,7 +48,7 @@ type LinkList = { readonly [index: number]: Element | undefined };
 function linksUnder(root: Node): LinkList {
   if (root instanceof Element || root instanceof Document) return root.getElementsByTagName('a');
   // A shadow root has no live list of its own; its tree is small next to a page.
-  return root instanceof DocumentFragment ? root.querySelectorAll('a') : [];
+  return root instanceof ShadowRoot ? root.querySelectorAll('a') : [];
 }
 
 export class CandidateSearch {

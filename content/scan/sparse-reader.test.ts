@@ -221,6 +221,19 @@ describe('SparseRunReader', () => {
     );
   });
 
+  it('finds a hashtag link with no hash sign in a shadow tree', () => {
+    // Found by the property above (seed -7463059): the links of a shadow root were looked for only
+    // in a `DocumentFragment`, which a test DOM's shadow root need not be.
+    setPage('x.com');
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<a href="https://x.com/hashtag/metoo"><span>metoo\n</span></a>';
+    document.body.replaceChildren(host);
+    const opts = { translations: false, related: false };
+    expect(mentionKeys(document.body, full, opts, 'x.com')).toEqual(['metoo metoo 0:0-0:5']);
+    same('x.com', opts);
+  });
+
   it('reads a timeline’s mentions, and only the blocks that show a clue', () => {
     setPage('mastodon.social');
     const posts = Array.from({ length: 200 }, (_, i) =>
