@@ -151,19 +151,25 @@ class Batch {
       if (joinsText(node, parent, record.previousSibling, record.nextSibling)) this.#touch(parent);
       return;
     }
-    if (!(node instanceof Element) || isSkipped(node)) return;
+    if (!(node instanceof Element)) return;
     if (isSeparator(node)) {
       this.#touch(parent);
       return;
     }
+    // An element left unread splits no run, unless it was hidden in this same batch (its hiding,
+    // see below, lets go of what was read in it): its going may join the text either side.
     if (isInline(node) || betweenText(parent, record.previousSibling, record.nextSibling))
       this.#touch(parent);
-    if (!isInline(node) || node.firstElementChild || node.shadowRoot) this.#removed.push(node);
+    if (!isSkipped(node) && (!isInline(node) || node.firstElementChild || node.shadowRoot))
+      this.#removed.push(node);
   }
 
-  /** `hidden` came or went: the element's text leaves or joins the page's text. */
+  /**
+   * `hidden` came or went: the element's text leaves or joins the page's text. It may have left the
+   * page in the same batch (the removal, passing over a hidden element, did not note it): what was
+   * read in it goes all the same.
+   */
   #hiddenChanged(element: Element): void {
-    if (!element.isConnected) return;
     const parent = element.parentNode;
     if (
       parent &&

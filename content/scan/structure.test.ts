@@ -94,6 +94,32 @@ describe('the scanner under changes to the page’s structure', () => {
     expect(seen.fresh).toEqual([]);
   });
 
+  it('lets go of a mention hidden and then taken away in one batch', async () => {
+    // Found by the property below (seed 588880686).
+    mount('<div id="post"><div id="inner">#MeToo</div>#</div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    const seen = await afterChange(live, () => {
+      byId('inner').toggleAttribute('hidden');
+      byId('post').textContent = '#';
+      document.body.insertBefore(document.createTextNode('#'), byId('post'));
+    });
+    expect(seen.live).toEqual([]);
+    expect(seen.fresh).toEqual([]);
+  });
+
+  it('sees a block hidden and then taken from between two halves join them', async () => {
+    mount('<div><span>#Me</span><div id="between">x</div><span>Too</span></div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual([]);
+    const seen = await afterChange(live, () => {
+      byId('between').toggleAttribute('hidden');
+      byId('between').remove();
+    });
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    expect(seen.live).toEqual(seen.fresh);
+  });
+
   it('reads nothing again when whole posts are swapped, as a virtualized timeline does', async () => {
     mount('<div id="cell"><div>User</div><div>#MeToo, she said</div><div>5m</div></div>');
     const live = await scan();
