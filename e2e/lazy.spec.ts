@@ -73,7 +73,8 @@ test('a tap on a mention while its card loads opens the card once it is there', 
 }) => {
   await page.goto('https://x.com/quiet/');
   await expect.poll(() => cardScriptLoaded(page, extensionContext).catch(() => null)).toBe(false);
-  await delayCardScript(serviceWorker, 2_000);
+  // Long enough that a busy machine still taps well before it comes.
+  await delayCardScript(serviceWorker, 4_000);
   try {
     await page.evaluate(() => {
       const post = document.createElement('article');
@@ -92,7 +93,7 @@ test('a tap on a mention while its card loads opens the card once it is there', 
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     // Tapped before the card's script was there: the tap is handed to it when it comes.
     expect(await cardScriptLoaded(page, extensionContext)).toBe(false);
-    await expect(cardDialog(page)).toBeVisible({ timeout: 10_000 });
+    await expect(cardDialog(page)).toBeVisible({ timeout: 15_000 });
     await cdp.detach();
   } finally {
     await delayCardScript(serviceWorker, 0);
