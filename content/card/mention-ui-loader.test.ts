@@ -41,6 +41,17 @@ function trusted<E extends Event>(event: E): E {
   return event;
 }
 
+/** A loader listening on the page, its layer on the way: `finish` brings it. */
+function layerOnItsWay() {
+  const { ui, module } = fakeLayer();
+  const { load, finish } = deferredLoad(module);
+  const loader = new MentionUiLoader(document, load, (m) =>
+    m.createMentionUi({} as never, {} as never),
+  );
+  loader.listen(new AbortController().signal);
+  return { ui, finish, loading: loader.ensure() };
+}
+
 const move = () => document.dispatchEvent(trusted(new PointerEvent('pointermove', { clientX: 5 })));
 
 describe('MentionUiLoader', () => {
@@ -82,13 +93,7 @@ describe('MentionUiLoader', () => {
   });
 
   it('hands the layer a tap or a press that came while it loaded', async () => {
-    const { ui, module } = fakeLayer();
-    const { load, finish } = deferredLoad(module);
-    const loader = new MentionUiLoader(document, load, (m) =>
-      m.createMentionUi({} as never, {} as never),
-    );
-    loader.listen(new AbortController().signal);
-    const loading = loader.ensure();
+    const { ui, finish, loading } = layerOnItsWay();
     document.dispatchEvent(trusted(new PointerEvent('pointerdown', { pointerType: 'touch' })));
     finish();
     await loading;
@@ -96,13 +101,7 @@ describe('MentionUiLoader', () => {
   });
 
   it('does not hand over what the page synthesised while the layer loaded', async () => {
-    const { ui, module } = fakeLayer();
-    const { load, finish } = deferredLoad(module);
-    const loader = new MentionUiLoader(document, load, (m) =>
-      m.createMentionUi({} as never, {} as never),
-    );
-    loader.listen(new AbortController().signal);
-    const loading = loader.ensure();
+    const { ui, finish, loading } = layerOnItsWay();
     document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5 }));
     document.dispatchEvent(new FocusEvent('focusin'));
     finish();
