@@ -149,7 +149,7 @@ test('text edited in place (characterData) is read again', async ({ page, consol
   expect(consoleErrors).toEqual([]);
 });
 
-test('the page’s structure changing: a block splits a mention, its going joins it; a link’s new address', async ({
+test('the page’s structure changing: a block splits a mention, its going joins it; a link’s new address; an editor opened on a post', async ({
   page,
   consoleErrors,
 }) => {
@@ -185,6 +185,14 @@ test('the page’s structure changing: a block splits a mention, its going joins
   );
   await expectHighlights(page, [...times(4, '#MeToo'), 'MeToo']);
   expect(await rangesOnLiveText(page)).toEqual({ size: 5, stale: 0 });
+  // A post the page makes editable (an editor opened on it) is left, as a field is; and read again.
+  await page.evaluate(() => document.querySelector('#links')?.setAttribute('contenteditable', ''));
+  await expectHighlights(page, times(4, '#MeToo'));
+  await page.evaluate(() => document.querySelector('#links')?.setAttribute('role', 'textbox'));
+  await page.evaluate(() => document.querySelector('#links')?.removeAttribute('contenteditable'));
+  await expectHighlights(page, times(4, '#MeToo'));
+  await page.evaluate(() => document.querySelector('#links')?.removeAttribute('role'));
+  await expectHighlights(page, [...times(4, '#MeToo'), 'MeToo']);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -18,7 +18,7 @@ export interface SortedMutations {
   touched: Block[];
   /** Removed elements whose mentions may have to go. */
   removed: Node[];
-  /** Elements that were hidden (`hidden` added): their mentions go. */
+  /** Elements hidden, or made a field or editable, by an attribute: their mentions go. */
   concealed: Element[];
   /** Classes or styles changed: text kept aside as hidden may be shown now. */
   restyled: boolean;
@@ -69,10 +69,12 @@ class Batch {
     if (target instanceof Element) this.#hosts.push(target);
     if (record.type === 'attributes') {
       const name = record.attributeName;
-      if (name === 'hidden' && target instanceof Element) this.#hiddenChanged(target);
-      else if (name === 'href')
+      if (name === 'href')
         this.#touch(target); // a link's new address may name a family tag
-      else this.#restyled = true;
+      else if (name === 'open' || name === 'class' || name === 'style') this.#restyled = true;
+      // `hidden`, `role` or `contenteditable`: the element is read again, or let go, whatever the
+      // old value was (pages seldom change these; old values would cost the content script bytes).
+      else this.#skipChanged(target as Element);
       return;
     }
     // Read once a record, and by index, not iterated: in an isolated world a NodeList's iterator
@@ -165,18 +167,18 @@ class Batch {
   }
 
   /**
-   * `hidden` came or went: the element's text leaves or joins the page's text. It may have left the
-   * page in the same batch (the removal, passing over a hidden element, did not note it): what was
-   * read in it goes all the same.
+   * The element became one the reader leaves (hidden, a field, editable) or stopped being one: its
+   * text leaves or joins the page's text. It may have left the page in the same batch (the removal,
+   * passing over a skipped element, did not note it): what was read in it goes all the same.
    */
-  #hiddenChanged(element: Element): void {
+  #skipChanged(element: Element): void {
     const parent = element.parentNode;
     if (
       parent &&
       (isInline(element) || betweenText(parent, element.previousSibling, element.nextSibling))
     )
       this.#touch(parent);
-    if (element.hasAttribute('hidden')) this.#concealed.push(element);
+    if (isSkipped(element)) this.#concealed.push(element);
     else if (!isInline(element) || element.firstElementChild) this.#added.add(element);
   }
 }

@@ -26,15 +26,16 @@ import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
 const RESCAN_THRESHOLD = 2000;
 /**
  * What each root's observer follows: the tree, text, the attributes that show or hide text without
- * changing the tree, and links' addresses (a link to a family tag's page makes its text a mention).
- * An edit's old text tells whether its node was empty (QuietBlocks.isQuietEdit).
+ * changing the tree or make an element one the reader leaves (a field's role, `contenteditable`),
+ * and links' addresses (a link to a family tag's page makes its text a mention). An edit's old text
+ * tells whether its node was empty (QuietBlocks.isQuietEdit).
  */
 export const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   characterDataOldValue: true,
-  attributeFilter: ['hidden', 'open', 'class', 'style', 'href'],
+  attributeFilter: ['hidden', 'role', 'contenteditable', 'open', 'class', 'style', 'href'],
 };
 /** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
 const RECHECK_INTERVAL_MS = 150;

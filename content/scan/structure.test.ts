@@ -120,6 +120,33 @@ describe('the scanner under changes to the page’s structure', () => {
     expect(seen.live).toEqual(seen.fresh);
   });
 
+  it('lets go of a post made editable or a text field, and reads it again once it is not', async () => {
+    mount('<div id="post">#MeToo, she said</div>');
+    const live = await scan();
+    expect(texts(live.store)).toEqual(['#MeToo']);
+    for (const [name, value] of [
+      ['contenteditable', 'true'],
+      ['role', 'textbox'],
+    ] as const) {
+      let seen = await afterChange(live, () => byId('post').setAttribute(name, value));
+      expect(seen.live).toEqual([]);
+      expect(seen.fresh).toEqual([]);
+      seen = await afterChange(live, () => byId('post').removeAttribute(name));
+      expect(texts(live.store)).toEqual(['#MeToo']);
+      expect(seen.live).toEqual(seen.fresh);
+    }
+  });
+
+  it('reads only the element again when its role changes between two that are not a field', async () => {
+    mount('<div><div id="post" role="article">#MeToo, she said</div><div>#MeToo too</div></div>');
+    const live = await scan();
+    const { jobs, runsRead } = live.scanner.stats;
+    await afterChange(live, () => byId('post').setAttribute('role', 'listitem'));
+    expect(live.scanner.stats.jobs - jobs).toBe(1);
+    expect(live.scanner.stats.runsRead - runsRead).toBe(1);
+    expect(texts(live.store)).toEqual(['#MeToo', '#MeToo']);
+  });
+
   it('reads nothing again when whole posts are swapped, as a virtualized timeline does', async () => {
     mount('<div id="cell"><div>User</div><div>#MeToo, she said</div><div>5m</div></div>');
     const live = await scan();
@@ -171,6 +198,8 @@ const changes = fc.array(
       'insert',
       'remove',
       'hide',
+      'edit',
+      'field',
       'move',
       'text',
       'href',
@@ -200,6 +229,13 @@ function apply({ op, kind, text, at, to }: Change): void {
   if (op === 'insert') parent.insertBefore(make(kind, text), node);
   else if (op === 'remove' && parent !== document.documentElement) parent.removeChild(node);
   else if (op === 'hide' && node instanceof Element) node.toggleAttribute('hidden');
+  else if (op === 'edit' && node instanceof Element)
+    node.setAttribute(
+      'contenteditable',
+      node.getAttribute('contenteditable') === '' ? 'false' : '',
+    );
+  else if (op === 'field' && node instanceof Element)
+    node.setAttribute('role', node.getAttribute('role') === 'textbox' ? 'button' : 'textbox');
   else if (op === 'move' && target?.parentNode && !node.contains(target))
     target.parentNode.insertBefore(node, target);
   else if (op === 'text' && node instanceof Text) node.data = text;

@@ -31,7 +31,7 @@ const LOADS = 5;
 const WORLD_URL = 'chrome-extension://floor/floor.js';
 
 /** Options as the scanner observes a document with. */
-const OBSERVE = `{ childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'open', 'class', 'style', 'href'] }`;
+const OBSERVE = `{ childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'role', 'contenteditable', 'open', 'class', 'style', 'href'] }`;
 
 /** Each script leaves its result in `floor`, a global of its world. */
 const WALK = `(() => {
