@@ -3,7 +3,7 @@
  * tab that loads after the install works beside them. (That the background leaves alone a tab whose
  * script already answers is registration.test.ts's: the race it guards against can't be set up here.)
  */
-import { launchBeforeInstall } from './support/browser';
+import { groupRunning, launchBeforeInstall } from './support/browser';
 import {
   cardDialog,
   expect,
@@ -47,4 +47,16 @@ test('installed with a social tab open: that tab is read without a reload, and t
   } finally {
     await chromium.close();
   }
+});
+
+test('the harness: a browser started before the install leaves no process behind once closed', async ({
+  fixtureServer,
+}) => {
+  // Its helpers outlive the browser's own process for a moment and write into its profile; a
+  // process that removed its profiles meanwhile failed once in ten CI runs and left them behind.
+  const chromium = await launchBeforeInstall(fixtureServer.port);
+  const page = await chromium.context.newPage();
+  await page.goto('https://x.com/home');
+  await chromium.close();
+  expect(groupRunning(chromium.processGroup)).toBe(false);
 });

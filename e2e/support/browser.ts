@@ -2,8 +2,8 @@
  * Debian's Chromium with the built extension loaded, one browser per worker (a launch costs ~2 s).
  * Every host name resolves to the fixture server, so the content script's real matches apply.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -134,6 +134,8 @@ export async function extensionId(context: BrowserContext): Promise<string> {
 /** A Chromium running without the extension, which a test installs while pages are open. */
 export interface BrowserBeforeInstall {
   context: BrowserContext;
+  /** The process group of the browser and its helpers. */
+  processGroup: number;
   /** Installs the built extension, as a user would from the store; returns its id. */
   install(): Promise<string>;
   /**
@@ -165,7 +167,8 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
       `--user-data-dir=${userDataDir}`,
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    // Its own process group, so that its helpers can be waited for (endBrowser).
+    { stdio: 'ignore', detached: true },
   );
   const closed = new Promise<void>((done) => child.once('exit', () => done()));
   try {
@@ -182,6 +185,7 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
     if (!context) throw new Error('Chromium has no default profile to connect to');
     return {
       context,
+      processGroup: child.pid as number,
       async install() {
         const session = await browser.newBrowserCDPSession();
         const { id } = (await session.send(
@@ -218,13 +222,54 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
       },
       async close() {
         await browser.close().catch(() => {});
-        child.kill();
-        await closed;
+        await endBrowser(child, closed);
       },
     };
   } catch (error) {
-    child.kill();
-    await closed;
+    await endBrowser(child, closed);
     throw error;
   }
+}
+
+/**
+ * Ends a Chromium spawned in its own process group, and waits for the whole group: its helpers (the
+ * network and storage services) outlive the browser's own process for a moment and still write into
+ * the profile. Once in ten CI runs with a busy core, they still wrote when the process's profiles
+ * were removed at its exit, which then failed (ENOTEMPTY) and left the folder behind.
+ */
+async function endBrowser(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  child.kill();
+  await closed;
+  const group = child.pid;
+  if (group === undefined) return;
+  const deadline = Date.now() + 10_000;
+  while (groupRunning(group)) {
+    if (Date.now() > deadline) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // the group ended meanwhile
+      }
+      break;
+    }
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
+
+/** Whether a process of the group still runs (Linux's /proc; an exited process not yet reaped does not). */
+export function groupRunning(group: number): boolean {
+  if (!existsSync('/proc')) return false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (name) state ppid pgrp …": the name may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === group && state !== 'Z') return true;
+  }
+  return false;
 }
