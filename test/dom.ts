@@ -1,4 +1,4 @@
-import { OBSERVED } from '../content/scan/page-scanner';
+import { OBSERVED } from '../content/scan/observed';
 
 /**
  * Test helper: builds a fixture DOM from markup written in the test file itself. Parsed by an

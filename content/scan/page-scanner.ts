@@ -21,22 +21,10 @@ import {
 } from './text-model';
 import { isShown } from './visibility';
 import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
+import { OBSERVED } from './observed';
 
 /** Above this many records in one batch, one rescan of the page costs less than piecemeal work. */
 const RESCAN_THRESHOLD = 2000;
-/**
- * What each root's observer follows: the tree, text, the attributes that show or hide text without
- * changing the tree or make an element one the reader leaves (a field's role, `contenteditable`),
- * and links' addresses (a link to a family tag's page makes its text a mention). An edit's old text
- * tells whether its node was empty (QuietBlocks.isQuietEdit).
- */
-export const OBSERVED: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  characterDataOldValue: true,
-  attributeFilter: ['hidden', 'role', 'contenteditable', 'open', 'class', 'style', 'href'],
-};
 /** Mentions kept aside as hidden are checked again at most this often while the page restyles itself. */
 const RECHECK_INTERVAL_MS = 150;
 /**

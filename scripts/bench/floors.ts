@@ -21,6 +21,7 @@
  *   root), per second and over the page's own scripting time, as in scroll.ts.
  */
 import type { Page } from '@playwright/test';
+import { OBSERVED } from '../../content/scan/observed.ts';
 import { type Bench, type Figures } from './common.ts';
 import { startProfile, stopProfile } from './profile.ts';
 import { fmt, spread, withSpread } from './stats.ts';
@@ -31,7 +32,7 @@ const LOADS = 5;
 const WORLD_URL = 'chrome-extension://floor/floor.js';
 
 /** Options as the scanner observes a document with. */
-const OBSERVE = `{ childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'role', 'contenteditable', 'open', 'class', 'style', 'href'] }`;
+const OBSERVE = JSON.stringify(OBSERVED);
 
 /** Each script leaves its result in `floor`, a global of its world. */
 const WALK = `(() => {
