@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SOCIAL_MATCHES } from './content/sites';
 import { polyfillAsModule } from './scripts/polyfill-as-module';
+import { terserPass } from './scripts/terser-pass';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
   // element (content/card/card-host.ts), and lands in .output/<browser>-mv3-e2e/.
   // The polyfill is bundled as an ES module, not through CommonJS interop (scripts/polyfill-as-module.ts).
   vite: () => ({
-    plugins: [polyfillAsModule()],
+    plugins: [polyfillAsModule(), terserPass()],
     resolve: {
       alias: [
         {

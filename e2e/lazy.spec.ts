@@ -3,6 +3,7 @@
  * script, run by the background at the page's first mention: a timeline without one never loads it.
  */
 import type { Worker } from '@playwright/test';
+import { measureBundle } from '../scripts/bench/bundle-size';
 import {
   cardDialog,
   cardScriptLoaded,
@@ -98,4 +99,11 @@ test('a tap on a mention while its card loads opens the card once it is there', 
   } finally {
     await delayCardScript(serviceWorker, 0);
   }
+});
+
+test("the store build's content script, which every page pays for, stays within 20,000 B gzipped", () => {
+  // Measured as `npm run bench` measures it: the shipped file, gzipped at level 9.
+  const gzipped = measureBundle().contentScriptGzipBytes ?? 0;
+  expect(gzipped).toBeGreaterThan(10_000); // a build, not a stand-in
+  expect(gzipped).toBeLessThanOrEqual(20_000);
 });
