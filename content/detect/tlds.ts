@@ -12,10 +12,21 @@ export const COUNTRY_TLDS =
   'gabdefghilmnpqrstuwy hkmnrtu idelmnoqrst jemop keghimnprwyz labcikrstuvy ' +
   'macdefghklmnopqrstuvwxyz nacefgilopruz om paefghklmnrstwy qa reosuw ' +
   'sabcdeghijklmnorstuvxyz tcdfghjklmnoprtvwz uagkmsyz vaceginu wfs yet zamw';
-export const TLDS: ReadonlySet<string> = new Set([
-  ...GENERIC_TLDS.split(' '),
-  ...COUNTRY_TLDS.split(' ').flatMap(([first, ...seconds]) => seconds.map((c) => first + c)),
-]);
+/**
+ * The ASCII TLDs as a set, built on first use: only text that may hold a URL near a hashtag needs
+ * it, and a page with no mention seldom has such text, while building it on every page's load took
+ * about 0.4 ms of the content script's evaluation (a cold script's profile, `npm run bench -- --only=load`).
+ */
+let asciiTlds: ReadonlySet<string> | null = null;
+
+/** Whether a lower-case ASCII label is a known TLD. */
+export function isAsciiTld(label: string): boolean {
+  asciiTlds ??= new Set([
+    ...GENERIC_TLDS.split(' '),
+    ...COUNTRY_TLDS.split(' ').flatMap(([first, ...seconds]) => seconds.map((c) => first + c)),
+  ]);
+  return asciiTlds.has(label);
+}
 /**
  * Internationalised TLDs: the most registered ones (the Cyrillic, Chinese and Korean country codes
  * and generic names first), as with the generic list above; longest first. A URL under another IDN
@@ -27,10 +38,19 @@ export const IDN_TLDS: readonly string[] = (
 )
   .split(' ')
   .sort((a, b) => b.length - a.length);
-/** IDN TLDs by their first code unit, in either case. */
-export const IDN_TLDS_BY_FIRST = new Map<number, string[]>();
-for (const tld of IDN_TLDS) {
-  for (const first of new Set([tld.charCodeAt(0), tld.toUpperCase().charCodeAt(0)])) {
-    IDN_TLDS_BY_FIRST.set(first, [...(IDN_TLDS_BY_FIRST.get(first) ?? []), tld]);
+/** IDN TLDs by their first code unit, in either case; built on first use, as the set above. */
+let idnByFirst: ReadonlyMap<number, readonly string[]> | null = null;
+
+/** The IDN TLDs that begin with this code unit, in either case, longest first. */
+export function idnTldsStartingWith(code: number): readonly string[] {
+  if (!idnByFirst) {
+    const byFirst = new Map<number, string[]>();
+    for (const tld of IDN_TLDS) {
+      for (const first of new Set([tld.charCodeAt(0), tld.toUpperCase().charCodeAt(0)])) {
+        byFirst.set(first, [...(byFirst.get(first) ?? []), tld]);
+      }
+    }
+    idnByFirst = byFirst;
   }
+  return idnByFirst.get(code) ?? [];
 }

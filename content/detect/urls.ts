@@ -13,7 +13,7 @@ import {
   isWhitespace,
   FULLWIDTH_HASH,
 } from './characters.ts';
-import { TLDS, IDN_TLDS_BY_FIRST } from './tlds.ts';
+import { idnTldsStartingWith, isAsciiTld } from './tlds.ts';
 
 const MAX_URL_LENGTH = 4096;
 const MAX_LABEL_LENGTH = 63;
@@ -101,7 +101,7 @@ function isUrlPreceding(c: number): boolean {
  */
 function tldEnd(text: string, at: number, limit: number): number {
   if (text.charCodeAt(at) >= 0x80) {
-    for (const tld of IDN_TLDS_BY_FIRST.get(text.charCodeAt(at)) ?? []) {
+    for (const tld of idnTldsStartingWith(text.charCodeAt(at))) {
       const end = at + tld.length;
       if (end > limit || text.slice(at, end).toLowerCase() !== tld) continue;
       if (allowedAfterTld(text, end, limit)) return end;
@@ -113,7 +113,7 @@ function tldEnd(text: string, at: number, limit: number): number {
   if (
     end > at &&
     allowedAfterTld(text, end, limit) &&
-    TLDS.has(text.slice(at, end).toLowerCase())
+    isAsciiTld(text.slice(at, end).toLowerCase())
   ) {
     return end;
   }
