@@ -16,6 +16,9 @@ export function terserPass(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !CONTENT_SCRIPT.test(chunk.fileName)) continue;
+        // A build with source maps (a development probe) keeps the first pass's code, which its
+        // map describes; the store and test builds have none.
+        if (chunk.map) continue;
         const result = await minify(chunk.code, {
           compress: { passes: 2 },
           mangle: true,
