@@ -5,6 +5,7 @@ import {
   cardOpenedAfter,
   expect,
   expectHighlights,
+  inExtensionWorld,
   openCardFixture,
   mentionPoint,
   test,
@@ -145,6 +146,53 @@ test.describe('the card', () => {
       });
     });
     expect(arrowSizes).toEqual(['11×11', '11×11', '11×11']);
+  });
+
+  test('places itself from its mention’s line boxes, never asking the range for its box', async ({
+    page,
+    extensionContext,
+  }) => {
+    // In a text node of megabytes each measure of a range costs Chromium milliseconds: a placement
+    // reads the mention's line boxes once and takes the box around them from those
+    // (content/card/anchor-reference.ts). Counted in the extension's own world, where it runs.
+    await openCardFixture(page);
+    await inExtensionWorld(
+      page,
+      extensionContext,
+      `(() => {
+        const measures = { box: 0, lines: 0 };
+        const box = Range.prototype.getBoundingClientRect;
+        const lines = Range.prototype.getClientRects;
+        Range.prototype.getBoundingClientRect = function () { measures.box += 1; return box.call(this); };
+        Range.prototype.getClientRects = function () { measures.lines += 1; return lines.call(this); };
+        globalThis.rangeMeasures = measures;
+      })()`,
+    );
+    const point = await hoverMention(page);
+    await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
+    // Its first frames, where it is placed again on its first size report, then a resize.
+    const frames = (count: number) =>
+      page.evaluate(async (n) => {
+        for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(done));
+      }, count);
+    await frames(3);
+    await page.evaluate(() => dispatchEvent(new Event('resize')));
+    await frames(3);
+    const measures = (await inExtensionWorld(
+      page,
+      extensionContext,
+      'globalThis.rangeMeasures',
+    )) as {
+      box: number;
+      lines: number;
+    };
+    expect(measures.box).toBe(0);
+    expect(measures.lines).toBeGreaterThanOrEqual(2); // two placements at least
+    // And it stands where it did: just below its mention, from its start.
+    const card = await cardOnTop(page);
+    expect(card?.top).toBeGreaterThan(point.y);
+    expect((card?.top ?? 0) - point.y).toBeLessThan(40);
+    expect(card?.left).toBeLessThanOrEqual(point.x);
   });
 
   test('stays open while the pointer crosses to the card, and closes after it leaves both', async ({

@@ -27,6 +27,7 @@ import cardCss from '../../assets/card.css?inline';
 import storyCss from '../../assets/story.css?inline';
 import type { ArticleModel } from '../article';
 import { t } from '../i18n';
+import { measuredOnce } from './anchor-reference';
 import { CARD_HOST_PLAN, createCardHost, randomElementName, type CardHost } from './card-host';
 import type { CardSurface, CardViewEvents, ShowOptions } from './card-module';
 import { pageThemeAt } from './page-theme';
@@ -102,6 +103,8 @@ export class CardView implements CardSurface {
     } catch {
       // Without the Popover API the fixed host still sits above most pages.
     }
+    // What autoUpdate follows (the mention's element, its scrolling ancestors); each placement
+    // measures the range once of its own.
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
       getClientRects: () => anchor.getClientRects(),
@@ -109,7 +112,7 @@ export class CardView implements CardSurface {
     };
     const arrowElement = card.querySelector<HTMLElement>('.arrow');
     const place = () => {
-      void computePosition(reference, card, {
+      void computePosition(measuredOnce(anchor), card, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
