@@ -42,6 +42,20 @@ async function hoverMention(page: Page, index = 0) {
   return point;
 }
 
+/**
+ * A card's first frames, where its observers report its size for the first time and it is placed
+ * again, then a resize event, which makes it measure once more, and three frames after it.
+ */
+async function firstFramesAndResize(page: Page): Promise<void> {
+  const frames = (count: number) =>
+    page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(done));
+    }, count);
+  await frames(3);
+  await page.evaluate(() => dispatchEvent(new Event('resize')));
+  await frames(3);
+}
+
 test.describe('the card', () => {
   test('waits for the dwell before opening, and shows the history and Burke’s words', async ({
     page,
@@ -122,15 +136,9 @@ test.describe('the card', () => {
     });
     await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
-    const frames = (count: number) =>
-      page.evaluate(async (n) => {
-        for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(done));
-      }, count);
-    // Its first frames (where its observers report its size for the first time), then a resize
-    // event, which makes it measure again: nothing has moved, so nothing is written.
-    await frames(3);
-    await page.evaluate(() => dispatchEvent(new Event('resize')));
-    await frames(3);
+    // Its first frames and a resize, which make it measure again: nothing has moved, so nothing
+    // is written.
+    await firstFramesAndResize(page);
     expect(
       await page.evaluate(() => (window as unknown as { laterWrites: string[] }).laterWrites),
     ).toEqual([]);
@@ -170,14 +178,7 @@ test.describe('the card', () => {
     );
     const point = await hoverMention(page);
     await expect(cardDialog(page)).toBeVisible({ timeout: 3_000 });
-    // Its first frames, where it is placed again on its first size report, then a resize.
-    const frames = (count: number) =>
-      page.evaluate(async (n) => {
-        for (let i = 0; i < n; i++) await new Promise((done) => requestAnimationFrame(done));
-      }, count);
-    await frames(3);
-    await page.evaluate(() => dispatchEvent(new Event('resize')));
-    await frames(3);
+    await firstFramesAndResize(page);
     const measures = (await inExtensionWorld(
       page,
       extensionContext,
