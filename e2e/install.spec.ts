@@ -3,6 +3,8 @@
  * tab that loads after the install works beside them. (That the background leaves alone a tab whose
  * script already answers is registration.test.ts's: the race it guards against can't be set up here.)
  */
+import { existsSync, readlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { groupRunning, launchBeforeInstall } from './support/browser';
 import {
   cardDialog,
@@ -49,7 +51,7 @@ test('installed with a social tab open: that tab is read without a reload, and t
   }
 });
 
-test('the harness: a browser started before the install leaves no process behind once closed', async ({
+test('the harness: a browser started before the install leaves no process and no folder behind once closed', async ({
   fixtureServer,
 }) => {
   // Its helpers outlive the browser's own process for a moment and write into its profile; a
@@ -57,6 +59,11 @@ test('the harness: a browser started before the install leaves no process behind
   const chromium = await launchBeforeInstall(fixtureServer.port);
   const page = await chromium.context.newPage();
   await page.goto('https://x.com/home');
+  // Chromium's singleton socket lives in a folder of its own in the system's temporary folder,
+  // linked from the profile; ended by a signal, it left that folder behind, run after run.
+  const socket = readlinkSync(join(chromium.userDataDir, 'SingletonSocket'));
+  expect(existsSync(socket)).toBe(true);
   await chromium.close();
   expect(groupRunning(chromium.processGroup)).toBe(false);
+  expect(existsSync(dirname(socket))).toBe(false);
 });

@@ -136,6 +136,8 @@ export interface BrowserBeforeInstall {
   context: BrowserContext;
   /** The process group of the browser and its helpers. */
   processGroup: number;
+  /** The browser's profile folder. */
+  userDataDir: string;
   /** Installs the built extension, as a user would from the store; returns its id. */
   install(): Promise<string>;
   /**
@@ -186,6 +188,7 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
     return {
       context,
       processGroup: child.pid as number,
+      userDataDir,
       async install() {
         const session = await browser.newBrowserCDPSession();
         const { id } = (await session.send(
@@ -221,6 +224,13 @@ export async function launchBeforeInstall(port: number): Promise<BrowserBeforeIn
         }
       },
       async close() {
+        // Asked to close, Chromium takes away the folder it keeps in the system's temporary folder
+        // (its singleton socket's, org.chromium.Chromium.*); ended by a signal, it leaves it there.
+        await browser
+          .newBrowserCDPSession()
+          .then((session) => session.send('Browser.close'))
+          .catch(() => {});
+        await Promise.race([closed, new Promise((wait) => setTimeout(wait, 5_000))]);
         await browser.close().catch(() => {});
         await endBrowser(child, closed);
       },
