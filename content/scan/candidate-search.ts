@@ -3,8 +3,15 @@
  * (clues.ts) and the open shadow roots, and the document's own list of links gives the hashtag links,
  * without judging each element in script. In slices; reading only.
  */
-import { hasTextClue, type LinkClues } from './clues';
-import { ancestorsWithin, blockOf, nextWithin, unreadWithin, type Block } from './text-model';
+import { hasTextClue, LONG_TEXT, type LinkClues } from './clues';
+import {
+  ancestorsWithin,
+  blockOf,
+  isSkipped,
+  nextWithin,
+  unreadWithin,
+  type Block,
+} from './text-model';
 
 /** How many nodes a walk takes between looks at the clock. */
 const CLOCK_EVERY = 256;
@@ -51,6 +58,12 @@ function linksUnder(root: Node): LinkList {
   return root instanceof ShadowRoot ? root.querySelectorAll('a') : [];
 }
 
+/** Whether a text's own element is one the reader never enters (a script, a style sheet, code). */
+function isSkippedText(node: Node): boolean {
+  const parent = node.parentNode;
+  return parent instanceof Element && isSkipped(parent);
+}
+
 export class CandidateSearch {
   readonly #root: Node;
   readonly #links: LinkClues;
@@ -95,7 +108,11 @@ export class CandidateSearch {
     const walker = this.#walk.resume();
     let steps = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (hasTextClue((node as Text).data)) this.#meetTextOf(node);
+      const data = (node as Text).data;
+      // A long text that no read enters (a page's state as JSON in a script, megabytes on some
+      // sites, where a clue may never come) is passed over, spared a scan of every character.
+      if ((data.length <= LONG_TEXT || !isSkippedText(node)) && hasTextClue(data))
+        this.#meetTextOf(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;
         return this.#pause();

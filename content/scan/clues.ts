@@ -55,7 +55,7 @@ const CLUE = new RegExp(
 );
 const MOVEMENT = /movement/i;
 /** Text longer than this is not judged closely, so that one node costs one scan: any hit is a clue. */
-const LONG_TEXT = 10_000;
+export const LONG_TEXT = 10_000;
 /**
  * "movement" cut by the end of a node, at a word start: the phrase may go on in the next node. Tested
  * on the node's last 8 characters only (a cut and the space before it), where `^` may also be a cut.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mount } from '../../test/dom';
 import { LinkClues } from './clues';
 import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
@@ -304,6 +304,40 @@ describe('SparseRunReader', () => {
     for (let i = 0; i < 800; i++) {
       if (!removed.has(`Me Too ${i}`)) expect(runs).toContain(`Me Too ${i}`);
     }
+  });
+
+  it('asks each ancestor its candidate blocks share whether it is read once a slice', () => {
+    setPage('example.org');
+    const posts = Array.from(
+      { length: 40 },
+      (_, i) => `<article><p>post ${i} #MeToo</p></article>`,
+    );
+    mount(
+      `<main><section>${posts.join('')}</section><section hidden><p>#MeToo</p><p>#MeToo</p></section></main>`,
+    );
+    const main = document.querySelector('main');
+    const asked = vi.spyOn(Element.prototype, 'hasAttribute');
+    const runs: string[] = [];
+    new SparseRunReader(document.body, new LinkClues('example.org')).read(Infinity, (run) =>
+      runs.push(run.text),
+    );
+    const askedMain = asked.mock.contexts.filter((element) => element === main).length;
+    asked.mockRestore();
+    // The hidden section's blocks are left, the verdict on it kept for its second block.
+    expect(runs).toHaveLength(40);
+    expect(askedMain).toBe(1);
+  });
+
+  it('passes over a long text in a script before looking for a clue in it', () => {
+    setPage('example.org');
+    const state = JSON.stringify(Array.from({ length: 600 }, (_, i) => ({ i, tag: '#MeToo' })));
+    mount(
+      `<main><script type="application/json">${state}</script><p>${'word '.repeat(2_500)}#MeToo</p></main>`,
+    );
+    const reader = new SparseRunReader(document.body, new LinkClues('example.org'));
+    reader.read(Infinity, () => {});
+    // The script's text shows a clue, yet no read enters it; a long text in a paragraph is still read.
+    expect(reader.metBlocks()).toEqual([document.querySelector('p')]);
   });
 
   it('meets open shadow trees, not those in composers or code', () => {

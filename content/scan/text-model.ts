@@ -150,10 +150,13 @@ export function unreadWithin(node: Node, root: Node | null = null): boolean {
 export class AncestorMemo {
   readonly blocks = new Map<Node, Block | null>();
   readonly links = new Map<Element, HTMLAnchorElement | null>();
+  /** Whether a full read leaves the node unread (sparse-reader.ts). */
+  readonly unread = new Map<Node, boolean>();
 
   clear(): void {
     this.blocks.clear();
     this.links.clear();
+    this.unread.clear();
   }
 }
 
