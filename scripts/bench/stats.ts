@@ -89,12 +89,18 @@ export function fmt(s: Spread, digits = 2): string {
   return `${round(s.median, digits)} (${round(s.min, digits)}–${round(s.max, digits)}, n=${s.samples})`;
 }
 
-/** A figure with its spread, as bench-results.json holds it: `name`, `nameMin`, `nameMax`. */
+/**
+ * A figure with its spread, as bench-results.json holds it: `name`, `nameMin`, `nameMax`, the
+ * count, and the middle half's ends (`nameQ1`, `nameQ3`), by which the table tells a figure that
+ * never settled on one side of its target.
+ */
 export function withSpread(name: string, s: Spread, digits = 2): Figures {
   return {
     [name]: round(s.median, digits),
     [`${name}Min`]: round(s.min, digits),
     [`${name}Max`]: round(s.max, digits),
     [`${name}Samples`]: s.samples,
+    [`${name}Q1`]: round(s.q1, digits),
+    [`${name}Q3`]: round(s.q3, digits),
   };
 }
