@@ -4,14 +4,7 @@
  * without judging each element in script. In slices; reading only.
  */
 import { hasTextClue, LONG_TEXT, type LinkClues } from './clues';
-import {
-  ancestorsWithin,
-  blockOf,
-  isSkipped,
-  nextWithin,
-  unreadWithin,
-  type Block,
-} from './text-model';
+import { ancestorsWithin, blockOf, nextWithin, unreadWithin, type Block } from './text-model';
 
 /** How many nodes a walk takes between looks at the clock. */
 const CLOCK_EVERY = 256;
@@ -56,12 +49,6 @@ function linksUnder(root: Node): LinkList {
   if (root instanceof Element || root instanceof Document) return root.getElementsByTagName('a');
   // A shadow root has no live list of its own; its tree is small next to a page.
   return root instanceof ShadowRoot ? root.querySelectorAll('a') : [];
-}
-
-/** Whether a text's own element is one the reader never enters (a script, a style sheet, code). */
-function isSkippedText(node: Node): boolean {
-  const parent = node.parentNode;
-  return parent instanceof Element && isSkipped(parent);
 }
 
 export class CandidateSearch {
@@ -111,7 +98,7 @@ export class CandidateSearch {
       const data = (node as Text).data;
       // A long text that no read enters (a page's state as JSON in a script, megabytes on some
       // sites, where a clue may never come) is passed over, spared a scan of every character.
-      if ((data.length <= LONG_TEXT || !isSkippedText(node)) && hasTextClue(data))
+      if ((data.length <= LONG_TEXT || !unreadWithin(node, this.#root)) && hasTextClue(data))
         this.#meetTextOf(node);
       if (++steps % CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.visited += steps;

@@ -8,8 +8,7 @@ import type { LinkClues } from './clues';
 import {
   AncestorMemo,
   TextRunReader,
-  isSeparator,
-  isSkipped,
+  unreadWithin,
   type ReaderOptions,
   type Block,
   type RunSource,
@@ -49,27 +48,6 @@ export class SparseRunReader implements RunSource {
     return this.#search.visited + this.#blocksVisited + (this.#block?.visited ?? 0);
   }
 
-  /**
-   * `unreadWithin(block, root)`, remembering each ancestor's verdict for the slice: a timeline's
-   * blocks share most of theirs, each of which would cost three attribute reads a block.
-   */
-  #unread(node: Node): boolean {
-    const chain: Node[] = [];
-    let unread: boolean | undefined;
-    for (let at: Node | null = node; at && at !== this.#root;) {
-      unread = this.#memo.unread.get(at);
-      if (unread !== undefined) break;
-      chain.push(at);
-      if (at instanceof Element && (isSkipped(at) || isSeparator(at))) {
-        unread = true;
-        break;
-      }
-      at = at instanceof ShadowRoot ? at.host : at.parentNode;
-    }
-    for (const at of chain) this.#memo.unread.set(at, unread === true);
-    return unread === true;
-  }
-
   /** Reads until the deadline or the end, handing each run to `onRun`; true when all is read. */
   read(deadline: number, onRun: (run: TextRun) => void): boolean {
     this.#memo.clear(); // the page may have changed since the last slice
@@ -80,7 +58,8 @@ export class SparseRunReader implements RunSource {
         const block = this.#search.blocks[this.#next++];
         if (!block) return true;
         // The page may have moved the block, or hidden it, since the search met it.
-        if (!this.#root.contains(block) || this.#unread(block)) continue;
+        if (!this.#root.contains(block) || unreadWithin(block, this.#root, this.#memo.unread))
+          continue;
         this.#block = new TextRunReader(block, {
           ownOnly: true,
           onRestart: this.#onRestart,

@@ -133,14 +133,26 @@ export function blockOf(node: Node): Block | null {
 /**
  * Whether the full reader, reading `root` (or, with none, the page, through shadow hosts), would
  * leave `node` unread: inside code, a composer, a form field, or inside a line break or an image
- * (read as the separator it is, never entered), where a page may still put text.
+ * (read as the separator it is, never entered), where a page may still put text. With `memo`, each
+ * ancestor's verdict is kept there and asked first: the blocks of a timeline share most of theirs.
  */
-export function unreadWithin(node: Node, root: Node | null = null): boolean {
+export function unreadWithin(
+  node: Node,
+  root: Node | null = null,
+  memo?: Map<Node, boolean>,
+): boolean {
+  const chain: Node[] = [];
+  let unread: boolean | undefined = false;
   for (let current: Node | null = node; current && current !== root;) {
-    if (current instanceof Element && (isSkipped(current) || isSeparator(current))) return true;
+    unread = memo?.get(current);
+    if (unread !== undefined) break;
+    chain.push(current);
+    unread = current instanceof Element && (isSkipped(current) || isSeparator(current));
+    if (unread) break;
     current = current instanceof ShadowRoot ? current.host : current.parentNode;
   }
-  return false;
+  for (const at of chain) memo?.set(at, unread === true);
+  return unread === true;
 }
 
 /**
@@ -150,7 +162,7 @@ export function unreadWithin(node: Node, root: Node | null = null): boolean {
 export class AncestorMemo {
   readonly blocks = new Map<Node, Block | null>();
   readonly links = new Map<Element, HTMLAnchorElement | null>();
-  /** Whether a full read leaves the node unread (sparse-reader.ts). */
+  /** Whether a full read leaves each node unread (`unreadWithin`). */
   readonly unread = new Map<Node, boolean>();
 
   clear(): void {
