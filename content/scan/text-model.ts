@@ -141,18 +141,27 @@ export function unreadWithin(
   root: Node | null = null,
   memo?: Map<Node, boolean>,
 ): boolean {
-  const chain: Node[] = [];
-  let unread: boolean | undefined = false;
-  for (let current: Node | null = node; current && current !== root;) {
-    unread = memo?.get(current);
-    if (unread !== undefined) break;
-    chain.push(current);
-    unread = current instanceof Element && (isSkipped(current) || isSeparator(current));
-    if (unread) break;
-    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  const walked: Node[] = [];
+  let unread = false;
+  for (
+    let current: Node | null = node;
+    current && current !== root;
+    current = current instanceof ShadowRoot ? current.host : current.parentNode
+  ) {
+    const known = memo?.get(current);
+    if (known !== undefined) {
+      unread = known;
+      break;
+    }
+    if (memo) walked.push(current);
+    if (current instanceof Element && (isSkipped(current) || isSeparator(current))) {
+      unread = true;
+      break;
+    }
   }
-  for (const at of chain) memo?.set(at, unread === true);
-  return unread === true;
+  // Every node walked lies below where the walk stopped, and shares its verdict.
+  for (const at of walked) memo?.set(at, unread);
+  return unread;
 }
 
 /**

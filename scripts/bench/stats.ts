@@ -34,7 +34,7 @@ export function spread(values: number[]): Spread {
 }
 
 /** Whether the target's verdict is the same across the middle half of the samples. */
-export function settled(s: Spread, meets: (value: number) => boolean): boolean {
+export function settled(s: Pick<Spread, 'q1' | 'q3'>, meets: (value: number) => boolean): boolean {
   return meets(s.q1) === meets(s.q3);
 }
 

@@ -1,5 +1,6 @@
 /** The targets each figure is held to, and the table `npm run bench` prints. */
 import type { Results } from './common.ts';
+import { settled } from './stats.ts';
 
 type Check = (value: number, all: Results) => boolean;
 
@@ -44,11 +45,11 @@ export function verdict(group: string, name: string, all: Results): string {
   const figures = all[group] ?? {};
   const value = figures[name];
   if (!target || value === undefined) return '';
+  const meetsIt = (v: number) => target[1](v, all);
   const q1 = figures[`${name}Q1`];
   const q3 = figures[`${name}Q3`];
-  if (q1 !== undefined && q3 !== undefined && target[1](q1, all) !== target[1](q3, all))
-    return 'straddles';
-  return target[1](value, all) ? 'yes' : '**no**';
+  if (q1 !== undefined && q3 !== undefined && !settled({ q1, q3 }, meetsIt)) return 'straddles';
+  return meetsIt(value) ? 'yes' : '**no**';
 }
 
 export function printTable(all: Results): void {
