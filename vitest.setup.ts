@@ -34,3 +34,26 @@ function install(): void {
 
 install();
 beforeEach(install);
+
+/**
+ * happy-dom has no StaticRange, which the store keeps mentions as (content/mentions.ts): a stand-in
+ * with the same five fields, like the browser's a plain record of its boundary points.
+ */
+if (typeof globalThis.StaticRange === 'undefined') {
+  class StandInStaticRange {
+    readonly startContainer: Node;
+    readonly startOffset: number;
+    readonly endContainer: Node;
+    readonly endOffset: number;
+    constructor(init: StaticRangeInit) {
+      this.startContainer = init.startContainer;
+      this.startOffset = init.startOffset;
+      this.endContainer = init.endContainer;
+      this.endOffset = init.endOffset;
+    }
+    get collapsed(): boolean {
+      return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+    }
+  }
+  globalThis.StaticRange = StandInStaticRange as unknown as typeof StaticRange;
+}

@@ -4,6 +4,7 @@
  * mention start from the viewport's centre and look only at the mentions around it.
  */
 import { elementAtByBoxes } from './element-at';
+import { compareStarts, liveRange, nodeLength } from './live-range';
 import type { MentionSummary } from './messages';
 import type { MentionRecord, MentionStore } from './mentions';
 import type { Block } from './scan/text-model';
@@ -20,10 +21,13 @@ const MEASURE_ALL_MAX = 500;
 /** How many mentions either side of the viewport's centre are measured for the nearest. */
 const NEAREST_NEIGHBOURS = 32;
 
+/** A live range kept for comparing points and measuring, set anew for each. */
+const scratch = new Range();
+
 /** Orders two mentions as a reader meets them; ranges in different shadow trees compare by their nodes. */
 function documentOrder(a: MentionRecord, b: MentionRecord): number {
   try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+    return compareStarts(a.range, b.range, scratch);
   } catch {
     const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
     return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -196,7 +200,7 @@ export function nearestToCentre(
   let best: MentionRecord | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const record of records) {
-    const box = record.range.getBoundingClientRect();
+    const box = liveRange(record.range, scratch).getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;
     const dx = box.left + box.width / 2 - width / 2;
     const dy = box.top + box.height / 2 - height / 2;
@@ -242,7 +246,7 @@ export function aroundCentre(
   const root = doc.body ?? doc.documentElement;
   const start = anchor?.node ?? root;
   const centre = new Range();
-  centre.setStart(start, Math.min(anchor?.offset ?? 0, maxOffset(start)));
+  centre.setStart(start, Math.min(anchor?.offset ?? 0, nodeLength(start)));
   const half = Math.ceil(limit / 2);
   const before: MentionRecord[] = [];
   const after: MentionRecord[] = [];
@@ -316,13 +320,9 @@ function nextInOrder(node: Node, root: Node): Node | null {
   return null;
 }
 
-function maxOffset(node: Node): number {
-  return node instanceof CharacterData ? node.length : node.childNodes.length;
-}
-
-function comparePoint(range: Range, centre: Range): number {
+function comparePoint(range: AbstractRange, centre: Range): number {
   try {
-    return range.compareBoundaryPoints(Range.START_TO_START, centre);
+    return compareStarts(range, centre, scratch);
   } catch {
     return 1; // another shadow tree: after, as good as any
   }
@@ -335,14 +335,17 @@ export function mentionInSelection(
 ): MentionRecord | null {
   if (!selection || selection.rangeCount === 0) return null;
   const selected = selection.getRangeAt(0);
+  const at = (node: Node, offset: number) =>
+    selected.comparePoint(node, Math.min(offset, nodeLength(node)));
   for (const record of records) {
+    const { range } = record;
     try {
+      // It ends at or after the selection's start, and starts at or before its end.
       if (
-        selected.compareBoundaryPoints(Range.END_TO_START, record.range) <= 0 &&
-        selected.compareBoundaryPoints(Range.START_TO_END, record.range) >= 0
-      ) {
+        at(range.endContainer, range.endOffset) >= 0 &&
+        at(range.startContainer, range.startOffset) <= 0
+      )
         return record;
-      }
     } catch {
       // A mention in another shadow tree can't be compared with the selection.
     }

@@ -82,7 +82,13 @@ test.describe('frames', () => {
     // As Escape in the frame itself: it stays closed while the pointer stays on that mention.
     const frameBox = await (await frame.frameElement()).boundingBox();
     const at = await frame.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+      const ranges: Range[] = [];
+      for (const r of CSS.highlights.get('metoo-mention') ?? []) {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        ranges.push(live);
+      }
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const box = ranges[0]?.getClientRects()[0];
       return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;

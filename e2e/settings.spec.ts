@@ -352,7 +352,10 @@ test.describe('keyboard command and context menu', () => {
     await revealListed(serviceWorker, page, 0);
     const shown = await page.evaluate(() => {
       const panel = document.getElementById('panel')?.getBoundingClientRect();
-      const range = CSS.highlights.get('metoo-mention')?.values().next().value as Range;
+      const first = CSS.highlights.get('metoo-mention')?.values().next().value as AbstractRange;
+      const range = new Range();
+      range.setStart(first.startContainer, first.startOffset);
+      range.setEnd(first.endContainer, first.endOffset);
       const box = range.getBoundingClientRect();
       return panel ? box.top >= panel.top && box.bottom <= panel.bottom : false;
     });

@@ -70,7 +70,10 @@ async function openCardInViewport(page: Page): Promise<void> {
     view.setEnd(bottom.offsetNode, bottom.offset);
     for (const range of CSS.highlights.get('metoo-mention') ?? []) {
       if (!view.isPointInRange(range.startContainer, range.startOffset)) continue;
-      const box = (range as Range).getClientRects()[0];
+      const live = new Range();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const box = live.getClientRects()[0];
       if (box) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }
     throw new Error('no highlighted mention in the viewport');
@@ -189,7 +192,13 @@ test.describe('size', () => {
     const found = Array.from({ length: 10 }, () => '#MeToo');
     await expectHighlights(page, found);
     await page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
+      const ranges: Range[] = [];
+      for (const r of CSS.highlights.get('metoo-mention') ?? []) {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        ranges.push(live);
+      }
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const box = ranges.at(-1)?.getBoundingClientRect();
       if (box) window.scrollBy(0, box.top - innerHeight / 2);

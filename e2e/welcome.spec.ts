@@ -7,6 +7,7 @@ import type { BrowserContext } from '@playwright/test';
 import { axeViolations } from './support/axe';
 import { launchBeforeInstall } from './support/browser';
 import { expect, test } from './support/fixtures';
+import { highlightedTexts } from '../test/probes';
 
 /**
  * Every tab the browser opened on the welcome page, closed ones included (a reload closes the
@@ -90,9 +91,7 @@ test.describe('the welcome page', () => {
       await page.goto(`chrome-extension://${extensionId}/welcome.html`);
       const mention = page.getByRole('button', { name: '#MeToo' });
       const card = page.locator('#sample-card').getByRole('dialog');
-      expect(
-        await page.evaluate(() => [...(CSS.highlights.get('metoo-mention') ?? [])].map(String)),
-      ).toEqual(['#MeToo']);
+      expect(await page.evaluate(highlightedTexts)).toEqual(['#MeToo']);
       await expect(card).toHaveCount(0);
 
       await mention.hover();

@@ -5,6 +5,7 @@
  */
 import { launchWithExtension, STORE_EXTENSION_DIR } from '../e2e/support/browser.ts';
 import { startFixtureServer } from '../e2e/support/server.ts';
+import { mentionPoint } from '../test/probes.ts';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--screenshot');
@@ -32,13 +33,8 @@ await page.setViewportSize({ width: 960, height: 900 });
 await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
 await page.goto('https://x.com/demo/');
 await page.waitForFunction(() => (CSS.highlights.get('metoo-mention')?.size ?? 0) >= 4);
-const box = await page.evaluate(() => {
-  const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  const rect = ranges[0]?.getClientRects()[0];
-  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-});
-if (box) await page.mouse.move(box.x, box.y);
+const box = await page.evaluate(mentionPoint, 0);
+await page.mouse.move(box.x, box.y);
 // The card is the page's one open popover (its name and insides are hidden from the page).
 await page.locator(':popover-open').waitFor({ state: 'attached', timeout: 5_000 });
 await page.waitForTimeout(300); // let the fade-in finish

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../e2e/support/browser.ts';
 import { startFixtureServer } from '../e2e/support/server.ts';
+import { mentionPoint } from '../test/probes.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'store', 'screenshots');
@@ -17,13 +18,7 @@ const SIZE = { width: 1280, height: 800 };
 /** Rests the pointer on the page's first mention and waits for the card to finish fading in. */
 async function openCard(page: Page, minimum: number): Promise<void> {
   await page.waitForFunction((n) => (CSS.highlights.get('metoo-mention')?.size ?? 0) >= n, minimum);
-  const point = await page.evaluate(() => {
-    const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const rect = ranges[0]?.getClientRects()[0];
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  });
-  if (!point) throw new Error(`no mention on ${page.url()}`);
+  const point = await page.evaluate(mentionPoint, 0);
   await page.mouse.move(point.x, point.y);
   await page.locator('metoo-context [role="dialog"]').waitFor({ state: 'visible', timeout: 5_000 });
   await page.waitForTimeout(400); // the fade-in

@@ -2,6 +2,7 @@
  * Drives the card: turns pointer, focus and key events into state-machine events, runs the machine's
  * effects (timers, open, close) and keeps focus where a keyboard user expects it.
  */
+import { liveRange } from '../live-range';
 import type { MentionRecord, MentionStore } from '../mentions';
 import { nextWithin, type Block } from '../scan/text-model';
 import { mentionAmong, mentionAtPoint, mentionOfLink } from '../scan/hit-test';
@@ -176,7 +177,7 @@ export class CardController {
         this.#returnFocusTo = active instanceof HTMLElement ? active : null;
         void this.#view.show(
           { text: effect.target.text, tag: effect.target.tag },
-          effect.target.range,
+          liveRange(effect.target.range),
           {
             focus: effect.focus,
             announce: this.#state.name === 'open' && this.#state.via === 'focus',

@@ -12,6 +12,7 @@ import {
   mentionsInOrder,
   nearestMention,
 } from '../mention-summary';
+import { liveRange } from '../live-range';
 import { ViewportCap } from '../scan/cap';
 import { siteKey, updateSettings } from '../settings';
 import { bringIntoView } from './bring-into-view';
@@ -104,7 +105,7 @@ export function createMentionUi(
     open(choice) {
       const record = pick(choice);
       if (!record) return;
-      bringIntoView(record.range, win);
+      bringIntoView(liveRange(record.range), win);
       controller.openFor(record);
     },
     async list() {

@@ -5,6 +5,7 @@
  * that a held mention may have come nearer than a highlighted one, was resized, or more were held.
  * Reads layout only; never writes into the page.
  */
+import { liveRange } from '../live-range';
 import { shownRecords } from '../mention-summary';
 import type { MentionRecord, MentionStore } from '../mentions';
 import { SLICE_MS, afterNextFrame, yieldToMain } from './yield';
@@ -98,6 +99,8 @@ export function kthSmallest(values: Float64Array, k: number): number {
 export class ViewportCap {
   readonly #store: MentionStore;
   readonly #win: Window;
+  /** One live range, set to each mention measured in turn. */
+  readonly #scratch = new Range();
   #stopped = true;
   /** Bumped on every stop, so a rank from before it ends at its next yield. */
   #generation = 0;
@@ -273,7 +276,7 @@ export class ViewportCap {
       box = new DOMRect(outer.left, y, outer.width, 0);
       if (outer.width === 0 && outer.height === 0) return null;
     } else {
-      box = record.range.getBoundingClientRect();
+      box = liveRange(record.range, this.#scratch).getBoundingClientRect();
       if (box.width === 0 && box.height === 0) return null;
     }
     return {

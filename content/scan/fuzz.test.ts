@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { liveRange } from '../live-range';
 import { MentionStore } from '../mentions';
 import { PageScanner } from './page-scanner';
 
@@ -261,7 +262,14 @@ describe('the scanner on random pages', () => {
           .sort();
         const got = [...ranges]
           .map((r) =>
-            key(String(r), r.startContainer, r.startOffset, r.endContainer, r.endOffset, ids),
+            key(
+              liveRange(r).toString(),
+              r.startContainer,
+              r.startOffset,
+              r.endContainer,
+              r.endOffset,
+              ids,
+            ),
           )
           .sort();
         expect(got).toEqual(want);

@@ -3,6 +3,7 @@
  * mentions on that node, and the mention's own boxes must hold the point (a caret snaps to the
  * nearest text even over blank space).
  */
+import { liveRange } from '../live-range';
 import type { MentionRecord, MentionStore } from '../mentions';
 
 /** Slack around a mention's boxes, in CSS pixels, so the edge of a letter still counts. */
@@ -18,8 +19,11 @@ function textNodeAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot
   return node instanceof Text ? node : null;
 }
 
-export function rangeHolds(range: Range, x: number, y: number): boolean {
-  for (const box of range.getClientRects()) {
+/** One live range, set to each mention measured in turn. */
+const scratch = new Range();
+
+export function rangeHolds(range: AbstractRange, x: number, y: number): boolean {
+  for (const box of liveRange(range, scratch).getClientRects()) {
     if (
       x >= box.left - EDGE_PX &&
       x <= box.right + EDGE_PX &&

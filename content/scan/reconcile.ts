@@ -1,7 +1,8 @@
 /**
  * Reconciles a run's mentions, just read, with those its block held before the read: a mention found
  * again at the same place keeps its record and range untouched (so an unchanged page read again never
- * touches the highlight); a new one gets a record, kept aside until it is known to be shown.
+ * touches the highlight); a new one gets a record and a `StaticRange`, kept aside until it is known
+ * to be shown.
  */
 import type { DetachedMention, MentionRecord, MentionStore } from '../mentions';
 import type { RunMention } from './run-mentions';
@@ -35,9 +36,12 @@ export function reconcileRun(
       store.keep(found);
       continue;
     }
-    const range = new Range();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
+    const range = new StaticRange({
+      startContainer: from.node,
+      startOffset: from.offset,
+      endContainer: to.node,
+      endOffset: to.offset,
+    });
     const nodes = nodesBetween(run, mention.start, mention.end);
     const record: MentionRecord = {
       range,
@@ -53,7 +57,7 @@ export function reconcileRun(
   return fresh;
 }
 
-function spans(range: Range, from: TextPosition, to: TextPosition): boolean {
+function spans(range: AbstractRange, from: TextPosition, to: TextPosition): boolean {
   return (
     range.startContainer === from.node &&
     range.startOffset === from.offset &&

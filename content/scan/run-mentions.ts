@@ -108,13 +108,15 @@ export function mentionsInRun(run: TextRun, options: TagOptions, host: string): 
   return kept;
 }
 
-/** A DOM range over a run's offsets, or null where they do not map to text. */
-export function rangeInRun(run: TextRun, start: number, end: number): Range | null {
+/** A static range over a run's offsets (as the store keeps them), or null where they do not map to text. */
+export function rangeInRun(run: TextRun, start: number, end: number): StaticRange | null {
   const from = positionAt(run, start, false);
   const to = positionAt(run, end, true);
   if (!from || !to) return null;
-  const range = new Range();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
-  return range;
+  return new StaticRange({
+    startContainer: from.node,
+    startOffset: from.offset,
+    endContainer: to.node,
+    endOffset: to.offset,
+  });
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { mount } from '../../test/dom';
 import { LinkClues } from './clues';
+import { liveRange } from '../live-range';
 import { mentionsInRun, rangeInRun, type TagOptions } from './run-mentions';
 import { SparseRunReader } from './sparse-reader';
 import { TextRunReader, type RunSource } from './text-model';
@@ -33,7 +34,7 @@ function mentionKeys(
           const range = rangeInRun(run, mention.start, mention.end);
           if (!range) continue;
           keys.push(
-            `${mention.tag} ${range.toString()} ${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`,
+            `${mention.tag} ${liveRange(range).toString()} ${id(range.startContainer)}:${range.startOffset}-${id(range.endContainer)}:${range.endOffset}`,
           );
         }
       })

@@ -105,8 +105,11 @@ export const SITE_CASES: readonly SiteCase[] = [
 export async function pointOnMention(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const highlight = CSS.highlights.get('metoo-mention');
-    for (const range of highlight ? ([...highlight] as Range[]) : []) {
-      if (range.startContainer.getRootNode() !== document) continue;
+    for (const found of highlight ?? []) {
+      if (found.startContainer.getRootNode() !== document) continue;
+      const range = new Range();
+      range.setStart(found.startContainer, found.startOffset);
+      range.setEnd(found.endContainer, found.endOffset);
       const box = range.getClientRects()[0];
       if (!box || box.top < 0 || box.bottom > innerHeight) continue;
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };

@@ -13,13 +13,17 @@ const SAMPLES = 10;
 
 /** The centre of a visible highlighted mention, scrolled to the middle of the viewport. */
 function visibleMentionPoint(index: number): { x: number; y: number } {
-  const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])] as Range[];
-  const visible = ranges.filter((r) => {
-    const box = r.getBoundingClientRect();
-    return box.height > 0;
-  });
-  const range = visible[index % visible.length] as Range;
-  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  // The highlight holds static ranges; the one chosen is measured through a live range, made once
+  // (a live range more in the page adds to the cost of each of its removals).
+  const ranges = [...(CSS.highlights.get('metoo-mention') ?? [])];
+  const visible = ranges.filter(
+    (r) => (r.startContainer.parentElement?.getClientRects().length ?? 0) > 0,
+  );
+  const chosen = visible[index % visible.length] as AbstractRange;
+  chosen.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const range = new Range();
+  range.setStart(chosen.startContainer, chosen.startOffset);
+  range.setEnd(chosen.endContainer, chosen.endOffset);
   const box = range.getClientRects()[0] as DOMRect;
   return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
 }

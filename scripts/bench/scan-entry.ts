@@ -17,7 +17,7 @@ export interface ScanResult {
 function scan(): ScanResult {
   const options = { translations: true, related: false };
   const host = location.hostname;
-  const ranges: Range[] = [];
+  const ranges: StaticRange[] = [];
   const start = performance.now();
   const links = new LinkClues(host);
   const pending: Node[] = [document.body];
