@@ -46,5 +46,7 @@ describe('compareStarts', () => {
     expect(compareStarts(a, b, scratch)).toBeLessThan(0);
     expect(compareStarts(b, a, scratch)).toBeGreaterThan(0);
     expect(compareStarts(a, staticOver(first, 0, 3), scratch)).toBe(0);
+    expect(compareStarts(staticOver(first, 4, 6), a, scratch)).toBeGreaterThan(0);
+    expect(compareStarts(a, staticOver(first, 4, 6), scratch)).toBeLessThan(0);
   });
 });

@@ -25,6 +25,8 @@ export function liveRange(range: AbstractRange, into: Range = new Range()): Rang
  * positive after it. Throws for points in different trees (another shadow tree, another document).
  */
 export function compareStarts(range: AbstractRange, other: AbstractRange, scratch: Range): number {
+  // Mentions in one text node (a post's, or thousands in one long node) compare by offset alone.
+  if (range.startContainer === other.startContainer) return range.startOffset - other.startOffset;
   scratch.setStart(
     other.startContainer,
     Math.min(other.startOffset, nodeLength(other.startContainer)),
