@@ -48,5 +48,13 @@ describe('compareStarts', () => {
     expect(compareStarts(a, staticOver(first, 0, 3), scratch)).toBe(0);
     expect(compareStarts(staticOver(first, 4, 6), a, scratch)).toBeGreaterThan(0);
     expect(compareStarts(a, staticOver(first, 4, 6), scratch)).toBeLessThan(0);
+    const at = new StaticRange({
+      startContainer: p,
+      startOffset: 1,
+      endContainer: p,
+      endOffset: 1,
+    });
+    expect(compareStarts(a, at, scratch)).toBeLessThan(0);
+    expect(compareStarts(b, at, scratch)).toBeGreaterThan(0);
   });
 });

@@ -25,13 +25,20 @@ export function liveRange(range: AbstractRange, into: Range = new Range()): Rang
  * positive after it. Throws for points in different trees (another shadow tree, another document).
  */
 export function compareStarts(range: AbstractRange, other: AbstractRange, scratch: Range): number {
-  // Mentions in one text node (a post's, or thousands in one long node) compare by offset alone.
-  if (range.startContainer === other.startContainer) return range.startOffset - other.startOffset;
+  const node = range.startContainer;
+  const otherNode = other.startContainer;
+  // Mentions in one text node (a post's, or thousands in one long node) compare by offset alone;
+  // in two text nodes of one tree, as the nodes do (a text node holds no other node).
+  if (node === otherNode) return range.startOffset - other.startOffset;
+  if (node instanceof Text && otherNode instanceof Text) {
+    const position = node.compareDocumentPosition(otherNode);
+    if (!(position & Node.DOCUMENT_POSITION_DISCONNECTED))
+      return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
   scratch.setStart(
     other.startContainer,
     Math.min(other.startOffset, nodeLength(other.startContainer)),
   );
   scratch.collapse(true);
-  const node = range.startContainer;
   return scratch.comparePoint(node, Math.min(range.startOffset, nodeLength(node)));
 }
