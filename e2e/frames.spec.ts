@@ -12,6 +12,7 @@ import {
   tabIdOf,
   test,
 } from './support/fixtures';
+import { mentionPoint } from '../test/probes';
 
 /** The frame showing a URL that starts with this prefix. */
 async function frameAt(page: Page, prefix: string): Promise<Frame> {
@@ -81,19 +82,8 @@ test.describe('frames', () => {
     await expect(dialog).toHaveCount(0, { timeout: 2_000 });
     // As Escape in the frame itself: it stays closed while the pointer stays on that mention.
     const frameBox = await (await frame.frameElement()).boundingBox();
-    const at = await frame.evaluate(() => {
-      const ranges: Range[] = [];
-      for (const r of CSS.highlights.get('metoo-mention') ?? []) {
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        ranges.push(live);
-      }
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const box = ranges[0]?.getClientRects()[0];
-      return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-    });
-    if (!frameBox || !at) throw new Error('no mention in the frame');
+    const at = await frame.evaluate(mentionPoint, 0);
+    if (!frameBox) throw new Error('no mention in the frame');
     await page.mouse.move(frameBox.x + at.x + 2, frameBox.y + at.y);
     await page.waitForTimeout(1_000);
     await expect(dialog).toHaveCount(0);

@@ -191,18 +191,8 @@ test.describe('size', () => {
     await openAndStart(page, 'https://x.com/size/deep.html');
     const found = Array.from({ length: 10 }, () => '#MeToo');
     await expectHighlights(page, found);
-    await page.evaluate(() => {
-      const ranges: Range[] = [];
-      for (const r of CSS.highlights.get('metoo-mention') ?? []) {
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        ranges.push(live);
-      }
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const box = ranges.at(-1)?.getBoundingClientRect();
-      if (box) window.scrollBy(0, box.top - innerHeight / 2);
-    });
+    const last = await mentionPoint(page, found.length - 1);
+    await page.evaluate((y) => window.scrollBy(0, y - innerHeight / 2), last.y);
     const deepest = await mentionPoint(page, found.length - 1);
     await page.mouse.move(deepest.x, deepest.y);
     // Playwright's own locators recurse through the page and overflow on this one: ask the page.

@@ -19,9 +19,9 @@ export function highlightCount(): number {
 export function highlightedTexts(): string[] {
   // A loop, not Array.prototype.map: hostile fixtures overwrite built-ins in this world.
   const texts: string[] = [];
+  const length = (node: Node) => (node.nodeValue ?? '').length || node.childNodes.length;
   for (const range of CSS.highlights.get('metoo-mention') ?? []) {
     const { startContainer: start, endContainer: end } = range;
-    const length = (node: Node) => (node.nodeValue ?? '').length || node.childNodes.length;
     const live = new Range();
     live.setStart(start, Math.min(range.startOffset, length(start)));
     live.setEnd(end, Math.min(range.endOffset, length(end)));
