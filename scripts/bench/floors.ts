@@ -15,7 +15,7 @@
  *   extension's (the sampler's own cost included), so that the two compare like with like.
  * - `churnMsPerS` (beside `churn.extensionMsPerS`): on the churn page, an observer that reads each
  *   record's node and its new text, the least that tells a timestamp from an edit that makes a
- *   mention; the extension's profiled time per second, as in churn.ts.
+ *   mention; its profiled time per second over each 10 s churn, as in churn.ts.
  * - `scrollMsPerS` and `scrollShare` (beside `scroll.extensionShare`): on the scroll feed, an
  *   observer that looks once at each node the page adds (a text node's text, an element's shadow
  *   root), per second and over the page's own scripting time, as in scroll.ts.
@@ -23,7 +23,7 @@
 import type { Page } from '@playwright/test';
 import { OBSERVED } from '../../content/scan/observed.ts';
 import { type Bench, type Figures } from './common.ts';
-import { startProfile, stopProfile } from './profile.ts';
+import { meanPerSecond, startProfile, stopProfile } from './profile.ts';
 import { fmt, spread, withSpread } from './stats.ts';
 
 const SECONDS = 10;
@@ -124,8 +124,9 @@ async function observerFloor(
   name: string,
   observer: string,
   drive: (seconds: number) => Promise<unknown>,
-): Promise<{ perSecond: number[]; shares: number[]; pageMs: number }> {
+): Promise<{ perSecond: number[]; perRun: number[]; shares: number[]; pageMs: number }> {
   const perSecond: number[] = [];
+  const perRun: number[] = [];
   const shares: number[] = [];
   let pageMs = 0;
   for (let i = 0; i < SAMPLES; i++) {
@@ -138,11 +139,12 @@ async function observerFloor(
     if (profile.extensionMs === 0) throw new Error(`the floor observer on ${name} never ran`);
     const seconds = profile.extension.slice(0, SECONDS);
     perSecond.push(...seconds);
+    perRun.push(meanPerSecond(profile.extension, SECONDS));
     // Second by second, as scroll.ts shares the extension's time over the page's.
     shares.push(...seconds.map((ms, s) => ms / Math.max(profile.page[s] ?? 0, 0.1)));
     pageMs += profile.pageMs;
   }
-  return { perSecond, shares, pageMs: pageMs / (SAMPLES * SECONDS) };
+  return { perSecond, perRun, shares, pageMs: pageMs / (SAMPLES * SECONDS) };
 }
 
 export async function measureFloors(bench: Bench): Promise<Figures> {
@@ -159,13 +161,13 @@ export async function measureFloors(bench: Bench): Promise<Figures> {
   const scrollMs = spread(scroll.perSecond);
   const share = scroll.shares;
   console.log(
-    `  load ${fmt(load)} ms (profiled ${fmt(loadProfiled)}); churn ${fmt(spread(churn.perSecond))} ms/s; scroll ${fmt(scrollMs)} ms/s, ` +
+    `  load ${fmt(load)} ms (profiled ${fmt(loadProfiled)}); churn ${fmt(spread(churn.perRun))} ms/s; scroll ${fmt(scrollMs)} ms/s, ` +
       `share ${fmt(spread(share), 3)} (page ${scroll.pageMs.toFixed(1)} ms/s)`,
   );
   return {
     ...withSpread('loadMs', load),
     ...withSpread('loadProfiledMs', loadProfiled),
-    ...withSpread('churnMsPerS', spread(churn.perSecond)),
+    ...withSpread('churnMsPerS', spread(churn.perRun)),
     ...withSpread('scrollMsPerS', scrollMs),
     ...withSpread('scrollShare', spread(share), 3),
   };

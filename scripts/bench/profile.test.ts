@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, pageBusy } from './profile';
+import { attribute, meanPerSecond, pageBusy } from './profile';
 import type { TraceEvent } from './trace';
 import { settled, spread } from './stats';
 
@@ -108,5 +108,15 @@ describe('spread', () => {
     expect(settled(spread([1, 1.1, 1.2, 1.3, 9]), meets)).toBe(true);
     expect(settled(spread([1, 1.5, 2.5, 3, 3.5]), meets)).toBe(false);
     expect(spread([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3, samples: 3 });
+  });
+});
+
+describe('time per second over a stretch', () => {
+  it('takes the mean of the first buckets asked for, not the last second after them', () => {
+    expect(meanPerSecond([1, 0, 2, 1, 9], 4)).toBe(1);
+  });
+
+  it('refuses a profile shorter than the stretch', () => {
+    expect(() => meanPerSecond([1, 2], 3)).toThrow(/covers 2 s of the 3/);
   });
 });

@@ -211,3 +211,15 @@ export function attribute(profile: Profile, bucketMs: number, busy: Busy[]): Att
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return { extension, page, extensionMs: sum(extension), pageMs: sum(page), spanMs };
 }
+
+/**
+ * Time per second over the first `seconds` one-second buckets of an attributed profile: one sample
+ * for a whole stretch (a second alone holds too few of the sampler's beats for short work).
+ */
+export function meanPerSecond(buckets: readonly number[], seconds: number): number {
+  if (buckets.length < seconds)
+    throw new Error(`the profile covers ${buckets.length} s of the ${seconds} asked for`);
+  let sum = 0;
+  for (let second = 0; second < seconds; second++) sum += buckets[second] ?? 0;
+  return sum / seconds;
+}
