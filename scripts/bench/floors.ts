@@ -111,10 +111,19 @@ async function loadFloor(bench: Bench): Promise<{ timed: number[]; profiled: num
     const profile = await stopProfile(profiling, 60_000);
     await tab.close();
     if (walked.seen === 0) throw new Error('the floor walk met no text');
-    if (profile.extensionMs === 0) throw new Error('the profile saw no floor walk');
     timed.push(walked.ms);
-    profiled.push(profile.extensionMs);
+    // The walk ran (its own clock says so), yet now and then its profile holds no sample of it
+    // (once in a full run on 7 December; a starved sampler thread is the likely cause, not
+    // traced): such a load tells nothing of what a profile counts. It is left out of the profiled
+    // figure, said so, and shows in that figure's n.
+    if (profile.extensionMs > 0) profiled.push(profile.extensionMs);
+    else
+      console.log(
+        `  load ${i + 1}: the profile took no sample of the ${walked.ms.toFixed(1)} ms walk; left out`,
+      );
   }
+  if (profiled.length < LOADS - 2)
+    throw new Error(`the profile saw the floor walk in ${profiled.length} of ${LOADS} loads`);
   return { timed, profiled };
 }
 
