@@ -6,12 +6,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 interface Tally {
   passed: number;
   failed: number;
 }
+
+// The tools' own caches go under node_modules/.cache, not the system's temporary folder, so that a
+// run leaves nothing there: Node's compile cache (Vite's command turns it on) and Playwright's
+// cache of transformed test files.
+const caches = resolve('node_modules', '.cache');
+process.env.NODE_COMPILE_CACHE ??= join(caches, 'node-compile');
+process.env.PLAYWRIGHT_TRANSFORM_CACHE_DIR ??= join(caches, 'playwright-transform');
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
