@@ -15,7 +15,7 @@ interface Tally {
 }
 
 // The tools' own caches go under node_modules/.cache, not the system's temporary folder, so that a
-// run leaves nothing there: Node's compile cache (Vite's command turns it on) and Playwright's
+// run leaves nothing there: Node's compile cache (npm and Vite turn it on) and Playwright's
 // cache of transformed test files.
 const caches = resolve('node_modules', '.cache');
 process.env.NODE_COMPILE_CACHE ??= join(caches, 'node-compile');
