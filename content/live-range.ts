@@ -35,10 +35,7 @@ export function compareStarts(range: AbstractRange, other: AbstractRange, scratc
     if (!(position & Node.DOCUMENT_POSITION_DISCONNECTED))
       return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
   }
-  scratch.setStart(
-    other.startContainer,
-    Math.min(other.startOffset, nodeLength(other.startContainer)),
-  );
+  scratch.setStart(otherNode, Math.min(other.startOffset, nodeLength(otherNode)));
   scratch.collapse(true);
   return scratch.comparePoint(node, Math.min(range.startOffset, nodeLength(node)));
 }
