@@ -60,6 +60,29 @@ export function scannerRead(passes: number): { ms: number; mentions: number } {
   return { ms: ms / passes, mentions };
 }
 
+/** The three measures of `scan.leastWorkRatio`, as least-work.ts runs them together in one task. */
+export type LeastWorkMeasure = 'scan' | 'hashWalk' | 'hostWalk';
+
+/**
+ * One rotation of `scan.leastWorkRatio`: the scanner's read and the two walks back to back, in the
+ * order given, in one call (one task of the page), so that the three share the machine's state of
+ * the moment. Needs the scan bundle and `installWalks` first.
+ */
+export function leastWorkRotation(order: LeastWorkMeasure[]): Record<LeastWorkMeasure, number> {
+  const page = window as unknown as {
+    metooBench: { scan(): { ms: number } };
+    metooWalks: Record<'hashWalk' | 'hostWalk', (passes: number) => number>;
+  };
+  const ms = { scan: 0, hashWalk: 0, hostWalk: 0 };
+  for (const name of order) {
+    ms[name] = name === 'scan' ? page.metooBench.scan().ms : page.metooWalks[name](1);
+  }
+  return ms;
+}
+
+/** The page script that gives `leastWorkRotation` the two walks. */
+export const installWalks = `window.metooWalks = { hashWalk: ${hashWalk}, hostWalk: ${hostWalk} };`;
+
 /** mark.js over a fresh copy of the timeline (it writes <mark> elements into what it marks). */
 export function markjsRead(): { ms: number; matches: number } {
   const copy = document.getElementById('timeline')?.cloneNode(true) as HTMLElement;
