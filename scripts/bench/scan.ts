@@ -2,14 +2,15 @@
  * 1. scan: floor, our scanner, mark.js, on the page without the extension. The floor and the
  * scanner are measured in the same state, in turns (which goes first alternates), each sample the
  * mean of a few passes; mark.js, which writes into the page and leaves garbage behind, runs apart,
- * after them. Each ratio is one per rotation, with its spread; a ratio that straddles its target
- * is measured again on a fresh page.
+ * after them, each run in one task with a read of the scanner's before it. Each ratio is one per
+ * rotation or pair, with its spread; a ratio that straddles its target is measured again on a
+ * fresh page.
  */
 import type { Page } from '@playwright/test';
 import { type Bench, type Figures, median, POSTS, round, RUNS } from './common.ts';
 import { batchesUntilSettled, spread, withSpread } from './stats.ts';
 import { meets } from './table.ts';
-import { hashWalk, hostWalk, markjsRead, scannerRead, textWalk } from './walks.ts';
+import { hashWalk, hostWalk, installWalks, markjsPair, scannerRead, textWalk } from './walks.ts';
 
 /** The scan figures are a few milliseconds each: more runs, after one that warms all three up. */
 const SCAN_RUNS = 15;
@@ -58,24 +59,35 @@ function ratios(a: number[], b: number[]): number[] {
 /** Batches at most, each on a fresh page, while a ratio straddles its target. */
 const MAX_BATCHES = 3;
 
-/** One batch on a fresh page: the rotations, then mark.js apart (its first run warms it up). */
-async function scanBatch(
-  bench: Bench,
-): Promise<{ samples: ScanSamples; mentions: number; mark: number[]; markjsMatches: number }> {
+/**
+ * One batch on a fresh page: the rotations, then mark.js apart, each of its runs paired with a read
+ * of the scanner's in the same task (the first pair warms both up).
+ */
+async function scanBatch(bench: Bench): Promise<{
+  samples: ScanSamples;
+  mentions: number;
+  mark: number[];
+  markScans: number[];
+  markjsMatches: number;
+}> {
   const page = await bench.context.newPage();
   await page.goto('https://bench.test/timeline.html');
   await page.evaluate(bench.scanBundle);
   await page.evaluate(bench.markjs);
+  await page.evaluate(installWalks);
   const { samples, mentions } = await rotate(page, SCAN_RUNS, SCAN_PASSES);
   const mark: number[] = [];
+  const markScans: number[] = [];
   let markjsMatches = 0;
   for (let i = 0; i <= RUNS; i++) {
-    const marking = await page.evaluate(markjsRead);
-    markjsMatches = marking.matches;
-    if (i > 0) mark.push(marking.ms);
+    const pair = await page.evaluate(markjsPair);
+    markjsMatches = pair.matches;
+    if (i === 0) continue;
+    mark.push(pair.mark);
+    markScans.push(pair.scan);
   }
   await page.close();
-  return { samples, mentions, mark, markjsMatches };
+  return { samples, mentions, mark, markScans, markjsMatches };
 }
 
 export async function measureScan(bench: Bench): Promise<Figures> {
@@ -84,7 +96,7 @@ export async function measureScan(bench: Bench): Promise<Figures> {
   const mark: number[] = [];
   let mentions = 0;
   let markjsMatches = 0;
-  // Each ratio pairs samples of one rotation; mark.js's i-th run meets the i-th rotation of its batch.
+  // Each ratio pairs samples of one task: the floor's, of one rotation; mark.js's, of one pair.
   const markjsRatioSamples: number[] = [];
   const floorRatios = () => spread(ratios(samples.scan, samples.floor));
   const markjsRatios = () => spread(markjsRatioSamples);
@@ -94,7 +106,7 @@ export async function measureScan(bench: Bench): Promise<Figures> {
       for (const name of Object.keys(samples) as (keyof ScanSamples)[])
         samples[name].push(...taken.samples[name]);
       mark.push(...taken.mark);
-      markjsRatioSamples.push(...ratios(taken.mark, taken.samples.scan));
+      markjsRatioSamples.push(...ratios(taken.mark, taken.markScans));
       mentions = taken.mentions;
       markjsMatches = taken.markjsMatches;
     },

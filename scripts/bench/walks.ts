@@ -80,8 +80,23 @@ export function leastWorkRotation(order: LeastWorkMeasure[]): Record<LeastWorkMe
   return ms;
 }
 
-/** The page script that gives `leastWorkRotation` the two walks. */
-export const installWalks = `window.metooWalks = { hashWalk: ${hashWalk}, hostWalk: ${hostWalk} };`;
+/**
+ * One sample of `scan.markjsRatio`: the scanner's read, then mark.js, in one call (one task of the
+ * page), so that the two share the machine's state of the moment. Needs the scan bundle, mark.js
+ * and `installWalks` first.
+ */
+export function markjsPair(): { scan: number; mark: number; matches: number } {
+  const page = window as unknown as {
+    metooBench: { scan(): { ms: number } };
+    metooWalks: { markjsRead(): { ms: number; matches: number } };
+  };
+  const scan = page.metooBench.scan().ms;
+  const marking = page.metooWalks.markjsRead();
+  return { scan, mark: marking.ms, matches: marking.matches };
+}
+
+/** The page script that gives `leastWorkRotation` and `markjsPair` the walks they call. */
+export const installWalks = `window.metooWalks = { hashWalk: ${hashWalk}, hostWalk: ${hostWalk}, markjsRead: ${markjsRead} };`;
 
 /** mark.js over a fresh copy of the timeline (it writes <mark> elements into what it marks). */
 export function markjsRead(): { ms: number; matches: number } {
