@@ -98,8 +98,16 @@ class Batch {
       });
     }
     const touched: Block[] = [];
+    // A touched block inside an added subtree is read with it, unless it may hold a mention (not
+    // quiet: it holds mentions, or shows a clue): one moved and changed in the same batch may show
+    // no text now, and the subtree's read lets go of a block's mentions only where it finds text.
+    // Its own read lets go of them first.
     for (const block of this.#touched) {
-      if (!this.#added.has(block) && !hasAncestorIn(block, this.#added)) touched.push(block);
+      if (
+        !(this.#added.has(block) || hasAncestorIn(block, this.#added)) ||
+        !this.#quiet.isQuiet(block, [])
+      )
+        touched.push(block);
     }
     return {
       added,
