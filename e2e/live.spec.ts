@@ -176,7 +176,7 @@ test('the highlight holds static ranges, and follows a mention whose own text no
   expect(consoleErrors).toEqual([]);
 });
 
-test('the page’s structure changing: a block splits a mention, its going joins it; a link’s new address; an editor opened on a post', async ({
+test('the page’s structure changing: a block splits a mention, its going joins it; a link’s new address; an editor opened on a post; posts moved and changed at once', async ({
   page,
   consoleErrors,
 }) => {
@@ -220,6 +220,33 @@ test('the page’s structure changing: a block splits a mention, its going joins
   await expectHighlights(page, times(4, '#MeToo'));
   await page.evaluate(() => document.querySelector('#links')?.removeAttribute('role'));
   await expectHighlights(page, [...times(4, '#MeToo'), 'MeToo']);
+  // Posts moved and changed in one go, as a framework re-parenting them does: one emptied, one
+  // whose hashtag becomes a text field. Neither leaves its mention behind.
+  await page.evaluate(() => {
+    const post = (id: string) => Object.assign(document.createElement('div'), { id });
+    const emptied = post('emptied');
+    emptied.textContent = '#MeToo';
+    const fielded = post('fielded');
+    fielded.append(Object.assign(document.createElement('span'), { textContent: '#MeToo' }));
+    fielded.append(document.createElement('br'));
+    document.body.append(emptied, fielded);
+  });
+  await expectHighlights(page, [...times(6, '#MeToo'), 'MeToo']);
+  await page.evaluate(() => {
+    const emptied = document.querySelector('#emptied');
+    const fielded = document.querySelector('#fielded');
+    if (!emptied || !fielded) return;
+    const column = document.createElement('div');
+    document.body.append(column);
+    column.append(emptied);
+    emptied.firstChild?.remove();
+    fielded.querySelector('span')?.setAttribute('role', 'textbox');
+    const wrapper = document.createElement('span');
+    fielded.replaceWith(wrapper);
+    wrapper.append(fielded);
+  });
+  await expectHighlights(page, [...times(4, '#MeToo'), 'MeToo']);
+  expect(await rangesOnLiveText(page)).toEqual({ size: 5, stale: 0 });
   expect(consoleErrors).toEqual([]);
 });
 
