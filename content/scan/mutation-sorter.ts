@@ -14,7 +14,7 @@ export interface AddedSubtree {
 export interface SortedMutations {
   /** Added subtrees still on the page, none inside another: each is read once, with all it holds. */
   added: AddedSubtree[];
-  /** Blocks whose own text changed, outside the added subtrees. */
+  /** Blocks whose own text changed: outside the added subtrees, or in one when not quiet. */
   touched: Block[];
   /** Removed elements whose mentions may have to go. */
   removed: Node[];
