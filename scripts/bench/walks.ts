@@ -46,10 +46,22 @@ export function hostWalk(passes: number): number {
   return elements > 0 ? ms : -1;
 }
 
+/**
+ * What the page holds once the scan bundle (scan-entry.ts) and `installWalks` are evaluated in it:
+ * a type only, so the functions below stay whole for `page.evaluate`.
+ */
+interface BenchWindow {
+  metooBench: { scan(): { ms: number; mentions: number } };
+  metooWalks: {
+    hashWalk(passes: number): number;
+    hostWalk(passes: number): number;
+    markjsRead(): { ms: number; matches: number };
+  };
+}
+
 /** The scanner's full read (scan-entry.ts, evaluated in the page first), mean of `passes`. */
 export function scannerRead(passes: number): { ms: number; mentions: number } {
-  const bench = (window as unknown as { metooBench: { scan(): { ms: number; mentions: number } } })
-    .metooBench;
+  const bench = (window as unknown as BenchWindow).metooBench;
   let ms = 0;
   let mentions = 0;
   for (let pass = 0; pass < passes; pass++) {
@@ -69,10 +81,7 @@ export type LeastWorkMeasure = 'scan' | 'hashWalk' | 'hostWalk';
  * the moment. Needs the scan bundle and `installWalks` first.
  */
 export function leastWorkRotation(order: LeastWorkMeasure[]): Record<LeastWorkMeasure, number> {
-  const page = window as unknown as {
-    metooBench: { scan(): { ms: number } };
-    metooWalks: Record<'hashWalk' | 'hostWalk', (passes: number) => number>;
-  };
+  const page = window as unknown as BenchWindow;
   const ms = { scan: 0, hashWalk: 0, hostWalk: 0 };
   for (const name of order) {
     ms[name] = name === 'scan' ? page.metooBench.scan().ms : page.metooWalks[name](1);
@@ -86,10 +95,7 @@ export function leastWorkRotation(order: LeastWorkMeasure[]): Record<LeastWorkMe
  * and `installWalks` first.
  */
 export function markjsPair(): { scan: number; mark: number; matches: number } {
-  const page = window as unknown as {
-    metooBench: { scan(): { ms: number } };
-    metooWalks: { markjsRead(): { ms: number; matches: number } };
-  };
+  const page = window as unknown as BenchWindow;
   const scan = page.metooBench.scan().ms;
   const marking = page.metooWalks.markjsRead();
   return { scan, mark: marking.ms, matches: marking.matches };
