@@ -17,6 +17,15 @@ describe('verdict', () => {
     expect(verdict('scan', 'leastWorkRatio', results)).toBe('straddles');
   });
 
+  it('judges the middle half as the batching did, not as rounded for the table', () => {
+    // The first quartile and the median are 2.004: over `≤ 2` like the third quartile, so the
+    // batching stopped; rounded to two digits they read 2, and the figure would seem to straddle
+    // or to meet its target.
+    const results = { scan: withSpread('leastWorkRatio', spread([1.9, 2.004, 2.004, 2.2, 2.3])) };
+    expect(results.scan.leastWorkRatio).toBe(2);
+    expect(verdict('scan', 'leastWorkRatio', results)).toBe('**no**');
+  });
+
   it('judges a figure with no spread, and one with no target, as before', () => {
     expect(
       verdict('bundle', 'contentScriptGzipBytes', { bundle: { contentScriptGzipBytes: 19_967 } }),

@@ -36,9 +36,10 @@ export function meets(figure: string): (value: number) => boolean {
 const SPREAD = /(Min|Max|Samples|Q1|Q3)$/;
 
 /**
- * Whether a figure meets its target: 'yes' or 'no' by its median, or 'straddles' when the middle
- * half of its samples still lies on both sides of the target (its sampling gave up on more
- * batches), where the median's side is the noise of one run. '' for a figure with no target.
+ * Whether a figure meets its target: 'yes' or 'no' by the side its middle half of samples lies on
+ * (the median's, unrounded), or 'straddles' when that half still lies on both sides of the target
+ * (its sampling gave up on more batches), where the median's side is the noise of one run. A figure
+ * with no spread goes by its value; '' for a figure with no target.
  */
 export function verdict(group: string, name: string, all: Results): string {
   const target = TARGETS[`${group}.${name}`];
@@ -49,7 +50,7 @@ export function verdict(group: string, name: string, all: Results): string {
   const q1 = figures[`${name}Q1`];
   const q3 = figures[`${name}Q3`];
   if (q1 !== undefined && q3 !== undefined && !settled({ q1, q3 }, meetsIt)) return 'straddles';
-  return meetsIt(value) ? 'yes' : '**no**';
+  return meetsIt(q1 ?? value) ? 'yes' : '**no**';
 }
 
 export function printTable(all: Results): void {
