@@ -105,3 +105,16 @@ export function withSpread(name: string, s: Spread, digits = 2): Figures {
     [`${name}Q3`]: s.q3,
   };
 }
+
+/**
+ * A worst case as bench-results.json holds it: the largest sample is the figure, the spread beside
+ * it. No middle half: the table judges the figure by its value, not by where most samples lie.
+ */
+export function worstOf(name: string, s: Spread, digits = 2): Figures {
+  return {
+    [name]: round(s.max, digits),
+    [`${name}Min`]: round(s.min, digits),
+    [`${name}Max`]: round(s.max, digits),
+    [`${name}Samples`]: s.samples,
+  };
+}

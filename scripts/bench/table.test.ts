@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spread, withSpread } from './stats.ts';
+import { spread, withSpread, worstOf } from './stats.ts';
 import { verdict } from './table.ts';
 
 describe('verdict', () => {
@@ -24,6 +24,12 @@ describe('verdict', () => {
     const results = { scan: withSpread('leastWorkRatio', spread([1.9, 2.004, 2.004, 2.2, 2.3])) };
     expect(results.scan.leastWorkRatio).toBe(2);
     expect(verdict('scan', 'leastWorkRatio', results)).toBe('**no**');
+  });
+
+  it('judges a worst case by its value, wherever most samples lie', () => {
+    const results = { mainThread: worstOf('maxTaskMs', spread([10, 12, 14, 16, 60])) };
+    expect(results.mainThread.maxTaskMs).toBe(60);
+    expect(verdict('mainThread', 'maxTaskMs', results)).toBe('**no**');
   });
 
   it('judges a figure with no spread, and one with no target, as before', () => {
