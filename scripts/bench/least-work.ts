@@ -8,10 +8,10 @@
  * an order that turns with each rotation, so that a ratio's numerator and denominator are read under
  * the same state of the machine: its background threads, its collector, its other processes.
  *
- * Samples of five: one rotation's ratio varies by about a quarter either side of the median on this
- * machine, so the middle half of single rotations straddled 2 in runs whose median lay within a
- * tenth of it, however many were taken (docs/benchmarks.md, "Bigger samples, of paired rotations").
- * A sample's median varies less, as #16 asks of a figure whose spread exceeds its target's margin.
+ * Samples of five: the middle half of single rotations' ratios is about 0.2 wide on this machine,
+ * so it straddled 2 in runs whose median lay within a tenth of it, however many were taken
+ * (docs/benchmarks.md, "Bigger samples, of paired rotations"). The median of five varies less, as
+ * #16 asks of a figure whose spread exceeds its target's margin.
  */
 import { type Bench, type Figures, median, round } from './common.ts';
 import { fmt, sampleUntilSettled, spread, withSpread } from './stats.ts';
@@ -22,7 +22,7 @@ export const LEAST_WORK_POSTS = 20_000;
 /** Samples per batch; a figure that straddles its target gets more batches. */
 const SAMPLES = 15;
 /** Rotations per sample. */
-export const ROTATIONS_PER_SAMPLE = 5;
+const ROTATIONS_PER_SAMPLE = 5;
 /** Batches at most. */
 const BATCHES = 3;
 const MEASURES: readonly LeastWorkMeasure[] = ['scan', 'hashWalk', 'hostWalk'];
