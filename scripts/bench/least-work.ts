@@ -74,16 +74,16 @@ export async function measureLeastWork(bench: Bench): Promise<Figures> {
     BATCHES,
   );
   await page.close();
-  const rotations = spread(single);
+  const singles = spread(single);
   console.log(
     `  ratio ${fmt(ratios)} in samples of ${ROTATIONS_PER_SAMPLE} rotations; single rotations ` +
-      `${fmt(rotations)}; shortest measure ${round(shortest)} ms`,
+      `${fmt(singles)}; shortest measure ${round(shortest)} ms`,
   );
   return {
     ...withSpread('leastWorkRatio', ratios),
-    leastWorkRotations: rotations.samples,
-    leastWorkRotationMin: round(rotations.min),
-    leastWorkRotationMax: round(rotations.max),
+    leastWorkRotations: singles.samples,
+    leastWorkRotationMin: round(singles.min),
+    leastWorkRotationMax: round(singles.max),
     leastWorkPosts: LEAST_WORK_POSTS,
     leastWorkShortestSampleMs: round(shortest),
   };

@@ -89,21 +89,24 @@ export function fmt(s: Spread, digits = 2): string {
   return `${round(s.median, digits)} (${round(s.min, digits)}–${round(s.max, digits)}, n=${s.samples})`;
 }
 
-/**
- * A figure with its spread, as bench-results.json holds it: `name`, `nameMin`, `nameMax`, the
- * count, and the middle half's ends (`nameQ1`, `nameQ3`), by which the table tells a figure that
- * never settled on one side of its target. Those two stay unrounded: the table's verdict must be
- * the one the batching reached (a quartile of 2.004 rounds to 2, on the other side of `≤ 2`).
- */
-export function withSpread(name: string, s: Spread, digits = 2): Figures {
+/** A figure's value with its spread beside it: `name`, `nameMin`, `nameMax` and the count. */
+function shown(name: string, value: number, s: Spread, digits: number): Figures {
   return {
-    [name]: round(s.median, digits),
+    [name]: round(value, digits),
     [`${name}Min`]: round(s.min, digits),
     [`${name}Max`]: round(s.max, digits),
     [`${name}Samples`]: s.samples,
-    [`${name}Q1`]: s.q1,
-    [`${name}Q3`]: s.q3,
   };
+}
+
+/**
+ * A figure with its spread, as bench-results.json holds it: its median as `name`, the spread, and
+ * the middle half's ends (`nameQ1`, `nameQ3`), by which the table tells a figure that never
+ * settled on one side of its target. Those two stay unrounded: the table's verdict must be the one
+ * the batching reached (a quartile of 2.004 rounds to 2, on the other side of `≤ 2`).
+ */
+export function withSpread(name: string, s: Spread, digits = 2): Figures {
+  return { ...shown(name, s.median, s, digits), [`${name}Q1`]: s.q1, [`${name}Q3`]: s.q3 };
 }
 
 /**
@@ -111,10 +114,5 @@ export function withSpread(name: string, s: Spread, digits = 2): Figures {
  * it. No middle half: the table judges the figure by its value, not by where most samples lie.
  */
 export function worstOf(name: string, s: Spread, digits = 2): Figures {
-  return {
-    [name]: round(s.max, digits),
-    [`${name}Min`]: round(s.min, digits),
-    [`${name}Max`]: round(s.max, digits),
-    [`${name}Samples`]: s.samples,
-  };
+  return shown(name, s.max, s, digits);
 }
